@@ -1,0 +1,116 @@
+"""The ``kerjasama`` command: global options, the subcommands, and a quiet, exact exit.
+
+Help text is translated, so the app is built after the language is known: ``--lang``
+on the command line, else ``KERJASAMA_LANG``, else the locale.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .environment import Environment
+from .errors import ExitStatus
+from .help_text import help_for
+from .i18n import Lang, language_from_argv, language_from_env
+
+
+def build_app(lang: Lang) -> typer.Typer:
+    """The Typer app with help text in ``lang``."""
+    from .commands import check, counts, records
+
+    app = typer.Typer(
+        name="kerjasama",
+        help=help_for("app", lang),
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def show_version(value: bool) -> None:
+        if value:
+            typer.echo(f"kerjasama {__version__}")
+            raise typer.Exit()
+
+    @app.callback()
+    def root(
+        ctx: typer.Context,
+        data: Annotated[
+            Path | None,
+            typer.Option(
+                "--data",
+                envvar="KERJASAMA_DATA",
+                help=help_for("opt.data", lang),
+                show_default=False,
+                metavar="PATH",
+            ),
+        ] = None,
+        language: Annotated[
+            Lang | None,
+            typer.Option(
+                "--lang",
+                envvar="KERJASAMA_LANG",
+                help=help_for("opt.lang", lang),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        no_color: Annotated[
+            bool, typer.Option("--no-color", help=help_for("opt.no_color", lang))
+        ] = False,
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                callback=show_version,
+                is_eager=True,
+                help=help_for("opt.version", lang),
+            ),
+        ] = False,
+    ) -> None:
+        chosen = language or language_from_env()
+        ctx.obj = Environment.from_process(chosen, no_color=no_color, data_path=data)
+
+    records.register(app, lang)
+    counts.register(app, lang)
+    check.register(app, lang)
+    return app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        args = sys.argv[1:]
+        app = build_app(language_from_argv(args))
+        try:
+            app(args=args, prog_name="kerjasama")
+            code = int(ExitStatus.OK)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        _flush_stdout()
+    except KeyboardInterrupt:
+        code = int(ExitStatus.INTERRUPTED)
+    sys.exit(code)
+
+
+def _flush_stdout() -> None:
+    """Flush now, so a closed pipe (``| head -1``) ends quietly instead of at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null: the Python documentation's recipe for SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to silence
+        pass
+    finally:
+        os.close(devnull)

@@ -1,0 +1,1 @@
+"""The subcommands, grouped by what they do; each module registers its commands on the app."""

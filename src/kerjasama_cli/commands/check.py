@@ -1,0 +1,55 @@
+"""``validate``: check dataset files and report every problem as PATH:LINE:COL: message."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitStatus
+from ..help_text import help_for
+from ..i18n import Lang, message
+from .common import environment, handle_errors
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    @app.command("validate", help=help_for("cmd.validate", lang))
+    @handle_errors
+    def validate_command(
+        ctx: typer.Context,
+        paths: Annotated[
+            list[Path] | None,
+            typer.Argument(
+                help=help_for("arg.paths", lang), show_default=False, metavar="[PATH...]"
+            ),
+        ] = None,
+    ) -> None:
+        from ..loading import resolve_data_path, validate_file
+
+        env = environment(ctx)
+        targets = paths or [resolve_data_path(env.data_path)]
+        failed = False
+        for path in targets:
+            dataset, problems = validate_file(path)
+            if problems:
+                failed = True
+                for problem in problems:
+                    print(problem, file=env.stdout)
+                print(
+                    message("validate_failed", env.lang, path=path, count=len(problems)),
+                    file=env.stdout,
+                )
+            else:
+                print(
+                    message(
+                        "validate_ok",
+                        env.lang,
+                        path=path,
+                        partnerships=len(dataset.partnerships),
+                        sectors=len(dataset.sectors),
+                        sources=len(dataset.sources),
+                        figures=len(dataset.figures),
+                    ),
+                    file=env.stdout,
+                )
+        if failed:
+            raise typer.Exit(ExitStatus.DATA_ERROR)

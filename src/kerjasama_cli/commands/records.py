@@ -1,0 +1,184 @@
+"""``list`` and ``show``: the records themselves."""
+
+import difflib
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..help_text import help_for
+from ..i18n import Lang, message
+from ..options import FilterArgs, build_query, split_columns, with_filters
+from ..render import OutputFormat, default_format, render_partnerships
+from .common import environment, handle_errors, load, say
+
+SHOW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.YAML)
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    @app.command("list", help=help_for("cmd.list", lang))
+    @handle_errors
+    @with_filters(lang)
+    def list_command(
+        ctx: typer.Context,
+        filters: FilterArgs,
+        fmt: Annotated[
+            OutputFormat | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=help_for("opt.format", lang),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        sort: Annotated[
+            str, typer.Option("--sort", help=help_for("opt.sort", lang), metavar="FIELD")
+        ] = "id",
+        limit: Annotated[
+            int | None,
+            typer.Option("--limit", "-n", help=help_for("opt.limit", lang), show_default=False),
+        ] = None,
+        columns: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--columns", help=help_for("opt.columns", lang), show_default=False, metavar="COLS"
+            ),
+        ] = None,
+        no_header: Annotated[
+            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
+        ] = False,
+    ) -> None:
+        from ..query import SORT_FIELDS, filter_partnerships, sort_partnerships
+        from ..render.columns import ALL_COLUMNS
+        from ..resolve import Resolver, unknown_value
+
+        env = environment(ctx)
+        chosen = fmt or default_format(env)
+        wanted = split_columns(columns)
+        for column in wanted:
+            if column not in ALL_COLUMNS:
+                raise unknown_value(
+                    "--columns",
+                    column,
+                    difflib.get_close_matches(column, ALL_COLUMNS, n=3),
+                    env.lang,
+                    list(ALL_COLUMNS),
+                )
+        if wanted and not chosen.tabular:
+            raise UsageError(message("columns_not_tabular", env.lang, value=chosen.value))
+        if sort.lstrip("-") not in SORT_FIELDS:
+            raise unknown_value(
+                "--sort",
+                sort,
+                difflib.get_close_matches(sort.lstrip("-"), SORT_FIELDS, n=3),
+                env.lang,
+                list(SORT_FIELDS),
+            )
+        if limit is not None and limit < 0:
+            raise UsageError(message("bad_limit", env.lang))
+
+        dataset = load(env)
+        query = build_query(filters, Resolver(dataset, env.lang))
+        found = sort_partnerships(filter_partnerships(dataset.partnerships, query), sort)
+        shown = found if limit is None else found[:limit]
+        if not shown:
+            if env.stdout_is_tty or chosen is OutputFormat.TABLE:
+                say(env, message("no_match", env.lang))
+            if chosen in (OutputFormat.JSON, OutputFormat.YAML):
+                render_partnerships(env, dataset, shown, chosen)
+            return
+        caption = message(
+            "count_shown", env.lang, shown=len(shown), total=len(dataset.partnerships)
+        )
+        render_partnerships(
+            env,
+            dataset,
+            shown,
+            chosen,
+            columns=wanted or None,
+            header=not no_header,
+            caption=caption,
+        )
+
+    @app.command("show", help=help_for("cmd.show", lang))
+    @handle_errors
+    def show_command(
+        ctx: typer.Context,
+        ids: Annotated[list[str], typer.Argument(help=help_for("arg.ids", lang), metavar="ID...")],
+        fmt: Annotated[
+            OutputFormat | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help=help_for("opt.format", lang),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+    ) -> None:
+        from ..models import partnership_to_dict
+        from ..render.detail import write_details
+        from ..render.structured import write_json, write_jsonl, write_yaml
+
+        env = environment(ctx)
+        chosen = fmt or OutputFormat.TABLE
+        if chosen not in SHOW_FORMATS:
+            raise UsageError(
+                message(
+                    "format_not_for_command",
+                    env.lang,
+                    value=chosen.value,
+                    choices=", ".join(f.value for f in SHOW_FORMATS),
+                )
+            )
+        dataset = load(env)
+        known = {p.id: p for p in dataset.partnerships}
+        records = []
+        for id_ in ids:
+            if id_ not in known:
+                close = difflib.get_close_matches(id_, list(known), n=3, cutoff=0.5)
+                close += [k for k in known if id_ and id_ in k and k not in close][: 3 - len(close)]
+                hint = (
+                    message("did_you_mean", env.lang, choices=", ".join(close))
+                    if close
+                    else message("see_list_ids", env.lang)
+                )
+                raise UsageError(message("unknown_id", env.lang, value=id_), hint)
+            records.append(known[id_])
+        match chosen:
+            case OutputFormat.TABLE:
+                write_details(env, dataset, records)
+            case OutputFormat.JSON:
+                items = [_with_sources(partnership_to_dict(r), dataset) for r in records]
+                write_json(env.stdout, items)
+            case OutputFormat.JSONL:
+                write_jsonl(
+                    env.stdout, [_with_sources(partnership_to_dict(r), dataset) for r in records]
+                )
+            case _:
+                write_yaml(
+                    env.stdout, [_with_sources(partnership_to_dict(r), dataset) for r in records]
+                )
+
+
+def _with_sources(item: dict[str, object], dataset: object) -> dict[str, object]:
+    """``show`` in a machine format: the record, its source keys resolved to full entries."""
+    sources = dataset.sources  # type: ignore[attr-defined]
+    item["sources"] = [
+        {
+            "key": key,
+            **{
+                k: v
+                for k, v in (
+                    ("title", sources[key].title),
+                    ("publisher", sources[key].publisher),
+                    ("date", sources[key].date),
+                    ("url", sources[key].url),
+                )
+                if v is not None
+            },
+        }
+        for key in item["sources"]  # type: ignore[attr-defined]
+    ]
+    return item

@@ -1,0 +1,62 @@
+"""ISO 3166-1 countries from pycountry: validation, names in both languages, lookup by name.
+
+Indonesian names come from the ISO database's own translations (iso-codes' gettext
+catalogues, shipped inside pycountry), not from a hand-written list.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from typing import Any
+
+import pycountry
+
+from .i18n import Lang, normalize
+
+
+def country_exists(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+@cache
+def _indonesian() -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True)
+
+
+def _english_name(country: Any) -> str:
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def country_name(code: str, lang: Lang) -> str:
+    """The short name in the chosen language; the code itself if ISO does not know it."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    if lang is Lang.ID:
+        translations = _indonesian()
+        for attr in ("common_name", "name"):
+            value = getattr(country, attr, None)
+            if value:
+                translated = translations.gettext(value)
+                if translated != value or attr == "name":
+                    return translated
+    return _english_name(country)
+
+
+@cache
+def country_terms() -> dict[str, str]:
+    """Every way to write a country (codes, names in English and Indonesian), normalized → alpha-2."""
+    terms: dict[str, str] = {}
+    translations = _indonesian()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        names = [code, country.alpha_3]
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names += [value, translations.gettext(value)]
+        for name in names:
+            terms.setdefault(normalize(name), code)
+    return terms

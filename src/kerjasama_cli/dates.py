@@ -1,0 +1,74 @@
+"""Partial dates: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+Dates stay the strings the data gives, so they are written back exactly as given;
+these helpers check them and turn them into tuples for ordering and comparison.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+DateKey = tuple[int, ...]
+
+
+def parse_partial_date(text: str) -> DateKey:
+    """Return ``(year,)``, ``(year, month)`` or ``(year, month, day)``.
+
+    Raises ``ValueError`` with a readable reason for anything else, including
+    impossible dates such as ``2023-02-30``.
+    """
+    match = _PATTERN.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match[1])
+    if match[2] is None:
+        return (year,)
+    month = int(match[2])
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has no month {month}")
+    if match[3] is None:
+        return (year, month)
+    day = int(match[3])
+    last = calendar.monthrange(year, month)[1] if year > 0 else 31
+    if not 1 <= day <= last:
+        raise ValueError(f"{text!r} is not a real day: month {month} of {year} has {last} days")
+    return (year, month, day)
+
+
+def is_partial_date(text: str) -> bool:
+    try:
+        parse_partial_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def sort_key(text: str | None) -> DateKey:
+    """Order partial dates: a year sorts before any month of that year; None sorts first."""
+    if text is None:
+        return ()
+    return parse_partial_date(text)
+
+
+def on_or_after(date: str, bound: str) -> bool:
+    """True when ``date`` may fall on or after ``bound``, compared at the coarser precision.
+
+    ``2015`` is on or after ``2015-06`` (it may be), ``2014`` is not.
+    """
+    a, b = parse_partial_date(date), parse_partial_date(bound)
+    n = min(len(a), len(b))
+    return a[:n] >= b[:n]
+
+
+def on_or_before(date: str, bound: str) -> bool:
+    """True when ``date`` may fall on or before ``bound``, compared at the coarser precision."""
+    a, b = parse_partial_date(date), parse_partial_date(bound)
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
+
+
+def year_of(text: str | None) -> int | None:
+    return None if text is None else parse_partial_date(text)[0]

@@ -1,0 +1,44 @@
+"""Exit statuses and the exceptions that carry a user-facing message to the CLI edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    DATA_ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a dataset file, where it is and what was expected."""
+
+    path: str
+    line: int  # 1-based; 0 when unknown
+    column: int  # 1-based; 0 when unknown
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class DatasetError(Exception):
+    """The dataset cannot be read or is invalid: exit status 1."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+        self.path = path
+        self.problems = problems
+
+
+class UsageError(Exception):
+    """Bad input on the command line (unknown value, id, option): exit status 2."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

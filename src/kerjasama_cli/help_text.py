@@ -1,0 +1,114 @@
+"""Help text of every command and option, in both languages (``--help`` follows ``--lang``)."""
+
+from __future__ import annotations
+
+from .i18n import Lang
+
+HELP: dict[str, dict[Lang, str]] = {
+    "app": {
+        Lang.ID: "Register kerja sama Pemprov DKI Jakarta: kota kembar, LoI, MoU, proyek dan "
+        "program. Contoh: kerjasama list --sector banjir",
+        Lang.EN: "The register of partnerships of the Provincial Government of DKI Jakarta: "
+        "sister cities, letters of intent, MoUs, projects and programmes. "
+        "Example: kerjasama list --sector flood",
+    },
+    "opt.data": {
+        Lang.ID: "Berkas dataset YAML (bawaan: dataset yang dipaketkan).",
+        Lang.EN: "Dataset YAML file (default: the bundled dataset).",
+    },
+    "opt.lang": {
+        Lang.ID: "Bahasa antarmuka: id atau en.",
+        Lang.EN: "Interface language: id or en.",
+    },
+    "opt.no_color": {Lang.ID: "Tanpa warna.", Lang.EN: "No colour."},
+    "opt.version": {Lang.ID: "Tampilkan versi lalu keluar.", Lang.EN: "Show the version and exit."},
+    "cmd.list": {
+        Lang.ID: "Daftar kerja sama yang cocok dengan filter. Contoh: kerjasama list --sector banjir "
+        "--country Belanda; kerjasama list -q rotterdam --format json",
+        Lang.EN: "List the partnerships that match the filters. Examples: kerjasama list --sector "
+        "flood --country Netherlands; kerjasama list -q rotterdam --format json",
+    },
+    "cmd.show": {
+        Lang.ID: "Satu kerja sama atau lebih secara lengkap, dengan sumbernya. Contoh: kerjasama show "
+        "kuala-lumpur-sister-city",
+        Lang.EN: "One or more partnerships in full, with their sources. Example: kerjasama show "
+        "kuala-lumpur-sister-city",
+    },
+    "cmd.validate": {
+        Lang.ID: "Periksa berkas dataset; setiap masalah dicetak sebagai BERKAS:BARIS:KOLOM: pesan.",
+        Lang.EN: "Check dataset files; every problem is printed as PATH:LINE:COL: message.",
+    },
+    "arg.ids": {
+        Lang.ID: "Id kerja sama (lihat: kerjasama list --format ids).",
+        Lang.EN: "Partnership ids (see: kerjasama list --format ids).",
+    },
+    "arg.paths": {
+        Lang.ID: "Berkas yang diperiksa (bawaan: dataset yang dipakai).",
+        Lang.EN: "Files to check (default: the dataset in use).",
+    },
+    "opt.sector": {
+        Lang.ID: "Sektor: kunci, label atau alias (banjir, flood). Bisa diulang.",
+        Lang.EN: "Sector: key, label or alias (banjir, flood). Repeatable.",
+    },
+    "opt.country": {
+        Lang.ID: "Negara: kode atau nama dalam bahasa apa pun (JP, Jepang, Japan).",
+        Lang.EN: "Country: code or name in either language (JP, Japan, Jepang).",
+    },
+    "opt.kind": {
+        Lang.ID: "Jenis: sister-city (kota kembar), cooperation, project, programme, "
+        "grant, exchange, membership.",
+        Lang.EN: "Kind: sister-city, cooperation, project, programme, grant, exchange, membership.",
+    },
+    "opt.instrument": {
+        Lang.ID: "Dokumen: letter-of-intent (LoI), mou, agreement, joint-declaration, contract.",
+        Lang.EN: "Instrument: letter-of-intent (LoI), mou, agreement, joint-declaration, contract.",
+    },
+    "opt.partner_type": {
+        Lang.ID: "Jenis mitra: city, province, state, country, "
+        "regional-government, university, ...",
+        Lang.EN: "Partner type: city, province, state, country, "
+        "regional-government, university, ...",
+    },
+    "opt.scope": {
+        Lang.ID: "Lingkup: domestic (dalam negeri) atau international (luar negeri).",
+        Lang.EN: "Scope: domestic or international.",
+    },
+    "opt.status": {
+        Lang.ID: "Status: active (aktif), planned, ended, unknown.",
+        Lang.EN: "Status: active, planned, ended, unknown.",
+    },
+    "opt.year": {
+        Lang.ID: "Tahun mulai (YYYY). Bisa diulang.",
+        Lang.EN: "Year signed (YYYY). Repeatable.",
+    },
+    "opt.since": {
+        Lang.ID: "Mulai pada atau setelah tanggal ini (YYYY[-MM[-DD]]).",
+        Lang.EN: "Signed on or after this date (YYYY[-MM[-DD]]).",
+    },
+    "opt.until": {
+        Lang.ID: "Mulai pada atau sebelum tanggal ini (YYYY[-MM[-DD]]).",
+        Lang.EN: "Signed on or before this date (YYYY[-MM[-DD]]).",
+    },
+    "opt.search": {
+        Lang.ID: "Cari teks di id, judul, mitra dan ringkasan (tanpa beda huruf/aksen).",
+        Lang.EN: "Search id, title, partner and summary (case- and accent-insensitive).",
+    },
+    "opt.format": {
+        Lang.ID: "Format keluaran. Bawaan: tabel di terminal, TSV bila disalurkan.",
+        Lang.EN: "Output format. Default: a table on a terminal, TSV when piped.",
+    },
+    "opt.sort": {
+        Lang.ID: "Urutkan menurut kolom; awali dengan - untuk menurun (-signed).",
+        Lang.EN: "Sort by a field; a leading - sorts descending (-signed).",
+    },
+    "opt.limit": {Lang.ID: "Tampilkan paling banyak N baris.", Lang.EN: "Show at most N rows."},
+    "opt.columns": {
+        Lang.ID: "Kolom untuk table/tsv/csv, dipisah koma (id,partner,country).",
+        Lang.EN: "Columns for table/tsv/csv, comma-separated (id,partner,country).",
+    },
+    "opt.no_header": {Lang.ID: "Tanpa baris judul kolom.", Lang.EN: "Leave out the header row."},
+}
+
+
+def help_for(key: str, lang: Lang) -> str:
+    return HELP[key][lang]

@@ -1,0 +1,264 @@
+"""Bahasa Indonesia and English: language choice, labels of the vocabularies, messages.
+
+Every human-facing string lives here, once per language, so a test can check that no
+key lacks a translation. Machine formats never go through this module.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import TypeVar
+
+from .vocabulary import Instrument, Kind, PartnerType, Scope, Status
+
+
+class Lang(StrEnum):
+    ID = "id"
+    EN = "en"
+
+
+def language_from_env(env: Mapping[str, str] | None = None) -> Lang:
+    """``KERJASAMA_LANG``, else the POSIX locale variables: Indonesian where they begin with ``id``."""
+    env = os.environ if env is None else env
+    explicit = env.get("KERJASAMA_LANG", "").strip().lower()
+    if explicit in ("id", "en"):
+        return Lang(explicit)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return Lang.ID if value.lower().startswith("id") else Lang.EN
+    return Lang.EN
+
+
+def language_from_argv(argv: Sequence[str], env: Mapping[str, str] | None = None) -> Lang:
+    """The language before Typer parses anything, so help text can be translated.
+
+    ``--lang`` on the command line beats the environment; an invalid value is left
+    for the real parser to reject.
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None and value.lower() in ("id", "en"):
+            return Lang(value.lower())
+    return language_from_env(env)
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents and separators, so ``Jépang``, ``jepang`` and ``JEPANG`` match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("-", " ").replace("_", " ").split())
+
+
+# --- labels of the fixed vocabularies -------------------------------------------------
+
+#: value -> (Indonesian label, English label, extra aliases)
+Label = tuple[str, str, tuple[str, ...]]
+
+KIND_LABELS: dict[Kind, Label] = {
+    Kind.SISTER_CITY: (
+        "kota kembar",
+        "sister city",
+        (
+            "sister cities",
+            "sister province",
+            "sister state",
+            "provinsi kembar",
+            "twin city",
+            "kota bersaudara",
+        ),
+    ),
+    Kind.COOPERATION: ("kerja sama", "cooperation", ("kerjasama", "co-operation", "partnership")),
+    Kind.PROJECT: ("proyek", "project", ("projek", "projects")),
+    Kind.PROGRAMME: ("program", "programme", ("program kerja", "programmes", "programs")),
+    Kind.GRANT: ("hibah", "grant", ("bantuan keuangan", "financial aid", "grants")),
+    Kind.EXCHANGE: ("pertukaran", "exchange", ("magang", "internship", "exchanges")),
+    Kind.MEMBERSHIP: ("keanggotaan", "membership", ("anggota", "member")),
+}
+
+STATUS_LABELS: dict[Status, Label] = {
+    Status.ACTIVE: ("aktif", "active", ("berjalan", "ongoing")),
+    Status.PLANNED: ("direncanakan", "planned", ("rencana", "penjajakan", "exploratory")),
+    Status.ENDED: ("berakhir", "ended", ("selesai", "finished", "closed")),
+    Status.UNKNOWN: ("tidak diketahui", "unknown", ("tidak jelas", "belum diketahui")),
+}
+
+PARTNER_TYPE_LABELS: dict[PartnerType, Label] = {
+    PartnerType.CITY: ("kota", "city", ("cities",)),
+    PartnerType.PROVINCE: ("provinsi", "province", ("provinces", "region")),
+    PartnerType.STATE: ("negara bagian", "state", ("states",)),
+    PartnerType.COUNTRY: ("negara", "country", ("countries",)),
+    PartnerType.REGIONAL_GOVERNMENT: (
+        "pemerintah daerah",
+        "regional government",
+        ("pemda", "local government"),
+    ),
+    PartnerType.NATIONAL_AGENCY: ("lembaga nasional", "national agency", ("agency", "lembaga")),
+    PartnerType.INTERNATIONAL_ORGANISATION: (
+        "organisasi internasional",
+        "international organisation",
+        ("international organization", "organisasi"),
+    ),
+    PartnerType.NETWORK: ("jaringan", "network", ("networks", "forum")),
+    PartnerType.UNIVERSITY: ("universitas", "university", ("perguruan tinggi", "universities")),
+    PartnerType.SCHOOL: ("sekolah", "school", ("schools",)),
+    PartnerType.COMPANY: ("perusahaan", "company", ("bumd", "companies", "enterprise")),
+    PartnerType.NGO: (
+        "lembaga swadaya masyarakat",
+        "non-governmental organisation",
+        ("lsm", "ornop", "non-governmental organization"),
+    ),
+}
+
+INSTRUMENT_LABELS: dict[Instrument, Label] = {
+    Instrument.LETTER_OF_INTENT: (
+        "surat pernyataan kehendak",
+        "letter of intent",
+        ("loi", "surat minat"),
+    ),
+    Instrument.MOU: (
+        "nota kesepahaman",
+        "memorandum of understanding",
+        ("memorandum", "mou"),
+    ),
+    Instrument.AGREEMENT: (
+        "perjanjian kerja sama",
+        "agreement",
+        ("pks", "perjanjian", "moa"),
+    ),
+    Instrument.JOINT_DECLARATION: ("deklarasi bersama", "joint declaration", ("deklarasi",)),
+    Instrument.CONTRACT: ("kontrak", "contract", ("perjanjian kontrak",)),
+}
+
+SCOPE_LABELS: dict[Scope, Label] = {
+    Scope.DOMESTIC: ("dalam negeri", "domestic", ("nasional", "domestik", "indonesia")),
+    Scope.INTERNATIONAL: ("luar negeri", "international", ("internasional", "foreign", "asing")),
+}
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def label(labels: Mapping[E, Label], value: E, lang: Lang) -> str:
+    entry = labels[value]
+    return entry[0] if lang is Lang.ID else entry[1]
+
+
+# --- messages ---------------------------------------------------------------------------
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # errors and notes
+    "error": {Lang.ID: "galat", Lang.EN: "error"},
+    "no_match": {
+        Lang.ID: "Tidak ada kerja sama yang cocok dengan filter ini.",
+        Lang.EN: "No partnership matches these filters.",
+    },
+    "unknown_value": {
+        Lang.ID: "nilai {option} tidak dikenal: {value!r}.",
+        Lang.EN: "unknown {option} value: {value!r}.",
+    },
+    "did_you_mean": {
+        Lang.ID: "Mungkin maksud Anda: {choices}?",
+        Lang.EN: "Did you mean: {choices}?",
+    },
+    "valid_values": {Lang.ID: "Nilai yang sah: {choices}.", Lang.EN: "Valid values: {choices}."},
+    "unknown_id": {
+        Lang.ID: "tidak ada kerja sama dengan id {value!r}.",
+        Lang.EN: "no partnership has the id {value!r}.",
+    },
+    "see_list_ids": {
+        Lang.ID: "Lihat semua id dengan: kerjasama list --format ids",
+        Lang.EN: "See every id with: kerjasama list --format ids",
+    },
+    "bad_date": {
+        Lang.ID: "tanggal {option} tidak sah: {reason}",
+        Lang.EN: "invalid {option} date: {reason}",
+    },
+    "bad_sort": {
+        Lang.ID: "kolom urutan tidak dikenal: {value!r}.",
+        Lang.EN: "unknown sort field: {value!r}.",
+    },
+    "bad_column": {
+        Lang.ID: "kolom tidak dikenal: {value!r}.",
+        Lang.EN: "unknown column: {value!r}.",
+    },
+    "bad_limit": {
+        Lang.ID: "--limit harus bilangan bulat 0 atau lebih.",
+        Lang.EN: "--limit must be a whole number, 0 or more.",
+    },
+    "columns_not_tabular": {
+        Lang.ID: "--columns hanya untuk format table, tsv dan csv, bukan {value!r}.",
+        Lang.EN: "--columns applies to the table, tsv and csv formats, not {value!r}.",
+    },
+    "format_not_for_command": {
+        Lang.ID: "format {value!r} tidak tersedia untuk perintah ini; pilih salah satu: {choices}.",
+        Lang.EN: "format {value!r} is not available for this command; choose one of: {choices}.",
+    },
+    "dataset_invalid": {
+        Lang.ID: "Dataset tidak sah: {count} masalah. Periksa dengan: kerjasama validate {path}",
+        Lang.EN: "Invalid dataset: {count} problem(s). Check it with: kerjasama validate {path}",
+    },
+    "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
+    "validate_ok": {
+        Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",
+        Lang.EN: "{path}: OK — {partnerships} partnerships, {sectors} sectors, {sources} sources, {figures} figures",
+    },
+    "validate_failed": {
+        Lang.ID: "{path}: {count} masalah ditemukan",
+        Lang.EN: "{path}: {count} problem(s) found",
+    },
+    # table titles and headings
+    "title_list": {
+        Lang.ID: "Kerja sama Pemprov DKI Jakarta",
+        Lang.EN: "Partnerships of DKI Jakarta",
+    },
+    "count_shown": {
+        Lang.ID: "{shown} dari {total} kerja sama",
+        Lang.EN: "{shown} of {total} partnerships",
+    },
+    "sources": {Lang.ID: "Sumber", Lang.EN: "Sources"},
+    "summary": {Lang.ID: "Ringkasan", Lang.EN: "Summary"},
+    "note": {Lang.ID: "Catatan", Lang.EN: "Note"},
+    "undated": {Lang.ID: "tanpa tanggal", Lang.EN: "undated"},
+    "no_country": {Lang.ID: "— (tanpa negara)", Lang.EN: "— (no country)"},
+}
+
+#: Column headings of the human table, per column key.
+COLUMN_HEADINGS: dict[str, tuple[str, str]] = {
+    "id": ("ID", "ID"),
+    "title": ("Judul", "Title"),
+    "partner": ("Mitra", "Partner"),
+    "partner_type": ("Jenis mitra", "Partner type"),
+    "country": ("Negara", "Country"),
+    "kind": ("Jenis", "Kind"),
+    "instrument": ("Dokumen", "Instrument"),
+    "sectors": ("Sektor", "Sectors"),
+    "signed": ("Mulai", "Signed"),
+    "ends": ("Berakhir", "Ends"),
+    "status": ("Status", "Status"),
+    "scope": ("Lingkup", "Scope"),
+    "year": ("Tahun", "Year"),
+    "summary": ("Ringkasan", "Summary"),
+    "summary_id": ("Ringkasan (id)", "Summary (id)"),
+    "summary_en": ("Ringkasan (en)", "Summary (en)"),
+    "note": ("Catatan", "Note"),
+    "sources": ("Sumber", "Sources"),
+}
+
+
+def heading(column: str, lang: Lang) -> str:
+    pair = COLUMN_HEADINGS.get(column, (column, column))
+    return pair[0] if lang is Lang.ID else pair[1]
+
+
+def message(key: str, lang: Lang, /, **values: object) -> str:
+    return MESSAGES[key][lang].format(**values)

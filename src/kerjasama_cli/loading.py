@@ -1,0 +1,337 @@
+"""Finding, reading and validating the dataset, with every problem located by line and column.
+
+The fast path parses and validates once. Only when something is wrong is the file
+composed a second time into nodes, to point each problem at the line that caused it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import yamlsafe
+from .errors import DatasetError, Problem
+
+Loc = tuple[str | int, ...]
+
+#: Environment variable naming the dataset file.
+DATA_ENV = "KERJASAMA_DATA"
+
+
+def bundled_data_path() -> Path:
+    """The dataset shipped inside the wheel, or the repository's copy in a source checkout."""
+    packaged = Path(__file__).parent / "data" / "partnerships.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "partnerships.yaml"
+
+
+def resolve_data_path(
+    path: str | os.PathLike[str] | None, env: Mapping[str, str] | None = None
+) -> Path:
+    """``--data``, then ``$KERJASAMA_DATA``, then the bundled file."""
+    if path is not None and str(path) != "":
+        return Path(path)
+    env = os.environ if env is None else env
+    if env.get(DATA_ENV):
+        return Path(env[DATA_ENV])
+    return bundled_data_path()
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DatasetError(
+            str(path), [Problem(str(path), 0, 0, f"cannot read the file: {reason}")]
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = Problem(str(path), line, column, "the file is not valid UTF-8 text")
+        raise DatasetError(str(path), [problem]) from None
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None) -> Any:
+    """Read and validate a dataset file (default: ``$KERJASAMA_DATA`` or the bundled one).
+
+    Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
+    listing every problem when the file cannot be read or is invalid.
+    """
+    from .cache import cached_load
+
+    return cached_load(resolve_data_path(path))
+
+
+def parse_and_validate(path: Path, text: str) -> Any:
+    """Parse ``text`` (the contents of ``path``) into a validated ``Dataset`` or raise."""
+    from pydantic import ValidationError
+
+    name = str(path)
+    try:
+        data, duplicates = yamlsafe.load(text)
+    except yaml.YAMLError as exc:
+        raise DatasetError(name, [_syntax_problem(name, exc)]) from None
+    problems = [
+        Problem(
+            name,
+            d.line,
+            d.column,
+            f"duplicate key {d.key!r} (first written on line {d.first_line})",
+        )
+        for d in duplicates
+    ]
+    located: list[tuple[Loc, str]] = []
+    dataset = None
+    try:
+        dataset = _dataset_adapter().validate_python(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = _data_loc(tuple(err["loc"]))
+            if err["type"] in _UNKNOWN_FIELD:
+                loc += ("[key]",)
+            located.append((loc, _describe(err, loc)))
+    located += list(reference_problems(data))
+    if dataset is not None and not located:
+        located += list(vocabulary_problems(dataset))
+    if located:
+        problems += _locate(name, text, located)
+    if problems:
+        raise DatasetError(name, sorted(problems))
+    return dataset
+
+
+@cache
+def _dataset_adapter() -> Any:
+    """Built once: building a TypeAdapter costs far more than using it."""
+    from pydantic import TypeAdapter
+
+    from .models import Dataset
+
+    return TypeAdapter(Dataset)
+
+
+def validate_file(path: Path) -> tuple[Any, list[Problem]]:
+    """Every problem of one file (empty when it is clean), and the dataset when it is."""
+    try:
+        text = read_text(path)
+        return parse_and_validate(path, text), []
+    except DatasetError as exc:
+        return None, exc.problems
+
+
+# --- describing problems ----------------------------------------------------------------
+
+
+def _syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    if "could not determine a constructor" in problem:
+        message = (
+            f"YAML tags that construct objects are not allowed ({problem.split('tag ', 1)[-1]})"
+        )
+    else:
+        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if mark is None:
+        return Problem(name, 0, 0, message)
+    return Problem(name, mark.line + 1, mark.column + 1, message)
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part == "[key]":
+            out += " (key)"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "document"
+
+
+_TYPE_NAMES = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (empty)",
+}
+
+
+_UNKNOWN_FIELD = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+_UNION_MEMBERS = frozenset({"int", "float", "str", "bool", "none", "nullable"})
+
+
+def _data_loc(loc: Loc) -> Loc:
+    """Drop what pydantic adds for union members and validators; keep the path in the data."""
+    return tuple(
+        p
+        for p in loc
+        if isinstance(p, int)
+        or p == "[key]"
+        or (p not in _UNION_MEMBERS and not any(c in p for c in "[]()"))
+    )
+
+
+def _describe(err: Mapping[str, Any], loc: Loc) -> str:
+    kind, msg = err["type"], str(err["msg"])
+    where = _dotted(tuple(p for p in loc if p != "[key]"))
+    if kind in ("missing", "missing_argument"):
+        return f"{where}: missing required field"
+    if kind in _UNKNOWN_FIELD:
+        return f"{where}: unknown field (not in the schema)"
+    if msg.startswith("Value error, "):
+        msg = msg.removeprefix("Value error, ")
+    got = err.get("input")
+    if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
+        msg += (
+            f"; got {_TYPE_NAMES.get(type(got), type(got).__name__)} {got!r}"
+            if not isinstance(got, (dict, list))
+            else f"; got {_TYPE_NAMES.get(type(got), 'a value')}"
+        )
+    return f"{where}: {msg}"
+
+
+def reference_problems(data: Any) -> Iterator[tuple[Loc, str]]:
+    """Unique ids and resolvable sector and source keys, checked on the raw data.
+
+    Run on the raw structure so that these problems are reported together with type
+    errors elsewhere in the file, not one validation round later.
+    """
+    if not isinstance(data, dict):
+        return
+    sectors = _part(data, "sectors", dict)
+    sources = _part(data, "sources", dict)
+    records = _part(data, "partnerships", list)
+    figures = _part(data, "figures", list)
+    seen: dict[str, int] = {}
+    for i, record in enumerate(records):
+        if not isinstance(record, dict):
+            continue
+        rid = record.get("id")
+        if isinstance(rid, str):
+            if rid in seen:
+                yield (
+                    ("partnerships", i, "id"),
+                    f"duplicate id {rid!r} (also record {seen[rid] + 1})",
+                )
+            else:
+                seen[rid] = i
+        yield from _keys_defined(record, ("partnerships", i), "sectors", sectors, "sector")
+        yield from _keys_defined(record, ("partnerships", i), "sources", sources, "source")
+    figure_ids: set[str] = set()
+    for i, figure in enumerate(figures):
+        if not isinstance(figure, dict):
+            continue
+        fid = figure.get("id")
+        if isinstance(fid, str):
+            if fid in figure_ids:
+                yield ("figures", i, "id"), f"duplicate figure id {fid!r}"
+            figure_ids.add(fid)
+        key = figure.get("source")
+        if isinstance(key, str) and key not in sources:
+            yield ("figures", i, "source"), f"source {key!r} is not defined under 'sources'"
+
+
+def _part(data: dict[str, Any], key: str, kind: type[Any]) -> Any:
+    value = data.get(key)
+    return value if isinstance(value, kind) else kind()
+
+
+def _keys_defined(
+    record: Mapping[str, Any], loc: Loc, field: str, defined: Mapping[str, Any], what: str
+) -> Iterator[tuple[Loc, str]]:
+    keys = record.get(field)
+    if not isinstance(keys, list):
+        return
+    for j, key in enumerate(keys):
+        if isinstance(key, str) and key not in defined:
+            yield (*loc, field, j), f"{what} {key!r} is not defined under '{field}'"
+        elif isinstance(key, str) and keys.index(key) != j:
+            yield (*loc, field, j), f"{what} {key!r} is listed twice"
+
+
+def vocabulary_problems(dataset: Any) -> Iterator[tuple[Loc, str]]:
+    """Sector aliases that two sectors share, and figure comparisons that name unknown values."""
+    from .resolve import Resolver
+
+    owner: dict[str, str] = {}
+    for key, sector in dataset.sectors.items():
+        terms = [
+            (("sectors", key), key),
+            (("sectors", key, "id"), sector.id),
+            (("sectors", key, "en"), sector.en),
+        ]
+        terms += [(("sectors", key, "aliases", j), a) for j, a in enumerate(sector.aliases)]
+        from .i18n import normalize
+
+        for loc, term in terms:
+            norm = normalize(term)
+            if owner.setdefault(norm, key) != key:
+                yield (
+                    loc,
+                    f"{term!r} already names sector {owner[norm]!r}: a term must name one sector",
+                )
+    resolver = Resolver(dataset)
+    for i, figure in enumerate(dataset.figures):
+        for name, values in (figure.compare or {}).items():
+            for j, value in enumerate(values):
+                try:
+                    resolver.resolve(name, value)
+                except Exception as exc:  # UsageError: an unknown value
+                    yield ("figures", i, "compare", name, j), str(getattr(exc, "message", exc))
+
+
+# --- locating problems ----------------------------------------------------------------
+
+
+def _locate(name: str, text: str, located: Sequence[tuple[Loc, str]]) -> list[Problem]:
+    try:
+        root = yamlsafe.compose(text)
+    except yaml.YAMLError:
+        root = None
+    problems = []
+    for loc, message in located:
+        line, column = _position(root, loc)
+        problems.append(Problem(name, line, column, message))
+    return problems
+
+
+def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
+    """Walk the node tree along ``loc``; ``"[key]"`` after a part means its key, not its value.
+
+    A location that leads nowhere (a missing field) stops at the deepest node found.
+    """
+    node = root
+    if node is None:
+        return 1, 1
+    for i, part in enumerate(loc):
+        if part == "[key]":
+            break
+        want_key = i + 1 < len(loc) and loc[i + 1] == "[key]"
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    child = key_node if want_key else value_node
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1

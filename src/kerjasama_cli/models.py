@@ -1,0 +1,209 @@
+"""The dataset document, exactly as DESIGN.md's schema: plain frozen dataclasses.
+
+pydantic validates these classes (see ``validation``) when a file is read; the
+markers in ``Annotated`` carry the rules. Cross-references (sector and source keys,
+unique ids) are checked in ``loading`` so that every problem is reported with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
+
+from annotated_types import MinLen
+
+from .constraints import After, Before, StrictNumber, matches
+from .dates import on_or_after, parse_partial_date, year_of
+from .vocabulary import STATELESS_PARTNER_TYPES, Instrument, Kind, PartnerType, Scope, Status
+
+
+def _check_partial_date(value: str) -> str:
+    parse_partial_date(value)
+    return value
+
+
+def _check_country(value: str) -> str:
+    from .countries import country_exists
+
+    if not country_exists(value):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return value
+
+
+def _year_as_text(value: Any) -> Any:
+    """A bare year may be written unquoted (YAML reads it as an int); keep it as text."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+Text = Annotated[str, MinLen(1)]
+Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "a lowercase slug (a-z, 0-9, -)")]
+PartialDate = Annotated[str, Before(_year_as_text), After(_check_partial_date)]
+CountryCode = Annotated[
+    str, matches(r"[A-Z]{2}", "a two-letter country code"), After(_check_country)
+]
+Url = Annotated[str, matches(r"https?://\S+", "an http(s) URL")]
+Int = Annotated[int, StrictNumber()]
+Number = Annotated[float, StrictNumber(floats=True)]
+
+_CONFIG: dict[str, Any] = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A text in Indonesian (``id``) and English (``en``)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    id: Text
+    en: Text
+
+    def get(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetInfo:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    title: Localized
+    description: Localized
+    updated: PartialDate
+    licence: Text
+    maintainer: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    id: Text
+    en: Text
+    aliases: tuple[Text, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    title: Text
+    publisher: Text
+    date: PartialDate | None = None
+    url: Url | None = None
+
+
+FilterName = Literal[
+    "sector",
+    "country",
+    "kind",
+    "instrument",
+    "partner_type",
+    "scope",
+    "status",
+    "year",
+    "since",
+    "until",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number that officials reported, and the register query that answers the same question."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    id: Slug
+    label: Localized
+    value: Number
+    year: Int
+    source: Slug
+    compare: dict[FilterName, tuple[Text, ...]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    """One partnership of the register. ``scope`` and ``year`` are derived, never stored."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    id: Slug
+    title: Text
+    partner: Text
+    partner_type: PartnerType
+    kind: Kind
+    sectors: Annotated[tuple[Slug, ...], MinLen(1)]
+    status: Status
+    summary: Localized
+    sources: Annotated[tuple[Slug, ...], MinLen(1)]
+    country: CountryCode | None = None
+    instrument: Instrument | None = None
+    signed: PartialDate | None = None
+    ends: PartialDate | None = None
+    note: Localized | None = None
+
+    def __post_init__(self) -> None:
+        if self.country is None and self.partner_type not in STATELESS_PARTNER_TYPES:
+            raise ValueError(
+                f"country is required for partner_type {self.partner_type.value!r}; only an "
+                "international organisation or a network may have none"
+            )
+        if self.signed and self.ends and not on_or_after(self.ends, self.signed):
+            raise ValueError(f"ends ({self.ends}) is before signed ({self.signed})")
+
+    @property
+    def scope(self) -> Scope:
+        """Domestic where the partner is Indonesian, else international."""
+        return Scope.DOMESTIC if self.country == "ID" else Scope.INTERNATIONAL
+
+    @property
+    def year(self) -> int | None:
+        """The year of ``signed``."""
+        return year_of(self.signed)
+
+
+#: Stored fields of a record, in the order of the schema (and of every machine format).
+PARTNERSHIP_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "partner",
+    "partner_type",
+    "country",
+    "kind",
+    "instrument",
+    "sectors",
+    "signed",
+    "ends",
+    "status",
+    "summary",
+    "note",
+    "sources",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
+    schema_version: Literal[1]
+    dataset: DatasetInfo
+    sectors: dict[Slug, Sector]
+    sources: dict[Slug, Source]
+    partnerships: tuple[Partnership, ...]
+    figures: tuple[Figure, ...] = field(default=())
+
+    def partnership(self, id_: str) -> Partnership | None:
+        return next((p for p in self.partnerships if p.id == id_), None)
+
+
+def partnership_to_dict(record: Partnership) -> dict[str, Any]:
+    """The stored fields, as the data file writes them (absent optional fields left out)."""
+    out: dict[str, Any] = {}
+    for name in PARTNERSHIP_FIELDS:
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if isinstance(value, Localized):
+            value = {"id": value.id, "en": value.en}
+        elif isinstance(value, tuple):
+            value = list(value)
+        elif hasattr(value, "value"):  # an enum member
+            value = value.value
+        out[name] = value
+    return out

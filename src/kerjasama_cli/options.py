@@ -1,0 +1,124 @@
+"""Options shared by several commands, declared once (as sqlite-utils' ``output_options``).
+
+``with_filters`` gives a command every filter of DESIGN.md and hands it one
+``FilterArgs``; ``build_query`` turns those raw strings into a ``Query`` of data keys.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .help_text import help_for
+from .i18n import Lang
+from .query import Query
+from .resolve import Resolver
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class FilterArgs:
+    """The filters as typed on the command line, before they are resolved."""
+
+    sector: list[str] | None = None
+    country: list[str] | None = None
+    kind: list[str] | None = None
+    instrument: list[str] | None = None
+    partner_type: list[str] | None = None
+    scope: list[str] | None = None
+    status: list[str] | None = None
+    year: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+
+
+_FLAGS: dict[str, tuple[str, ...]] = {
+    "sector": ("--sector", "-s"),
+    "country": ("--country", "-c"),
+    "kind": ("--kind", "-k"),
+    "instrument": ("--instrument",),
+    "partner_type": ("--partner-type",),
+    "scope": ("--scope",),
+    "status": ("--status",),
+    "year": ("--year", "-y"),
+    "since": ("--since",),
+    "until": ("--until",),
+    "search": ("--search", "-q"),
+}
+
+FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(FilterArgs))
+
+
+def _filter_parameters(lang: Lang) -> list[inspect.Parameter]:
+    params = []
+    for name in FILTER_NAMES:
+        many = name not in ("since", "until", "search")
+        annotation: Any = list[str] | None if many else str | None
+        option = typer.Option(
+            *_FLAGS[name],
+            help=help_for(f"opt.{name}", lang),
+            show_default=False,
+            metavar="TEXT" if name in ("search",) else "VALUE",
+        )
+        params.append(
+            inspect.Parameter(
+                name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[annotation, option],
+            )
+        )
+    return params
+
+
+def with_filters(lang: Lang) -> Callable[[F], F]:
+    """Replace a command's ``filters: FilterArgs`` parameter with one option per filter."""
+
+    def decorate(func: F) -> F:
+        signature = inspect.signature(func)
+        kept = [p for p in signature.parameters.values() if p.name != "filters"]
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            filters = FilterArgs(**{n: kwargs.pop(n) for n in FILTER_NAMES})
+            return func(*args, filters=filters, **kwargs)
+
+        params = kept + _filter_parameters(lang)
+        wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """``--sector banjir,air`` is the same as ``--sector banjir --sector air``."""
+    out: list[str] = []
+    for value in values or []:
+        out += [v.strip() for v in value.split(",") if v.strip()]
+    return out
+
+
+def build_query(args: FilterArgs, resolver: Resolver) -> Query:
+    """Resolve every value to a data key; an unknown one raises ``UsageError`` with suggestions."""
+    resolved: dict[str, Any] = {}
+    for name in FILTER_NAMES:
+        value = getattr(args, name)
+        if name == "search":
+            resolved[name] = value if value and value.strip() else None
+        elif name in ("since", "until"):
+            resolved[name] = resolver.resolve(name, value) if value else None
+        elif name == "country":  # names may hold commas ("Korea, Republic of")
+            resolved[name] = resolver.resolve_all(name, [v for v in value or [] if v.strip()])
+        else:
+            resolved[name] = resolver.resolve_all(name, _split(value))
+    return Query(**resolved)
+
+
+def split_columns(values: list[str] | None) -> list[str]:
+    return _split(values)

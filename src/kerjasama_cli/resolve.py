@@ -1,0 +1,153 @@
+"""Turning what a user typed (`banjir`, `flood`, `Jepang`, `kota kembar`) into the data's keys.
+
+Sector, country, kind and the other vocabularies match their key, their labels in both
+languages and their aliases, ignoring case and accents. An unknown value is a usage
+error that names the closest valid values.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .dates import parse_partial_date
+from .errors import UsageError
+from .i18n import (
+    INSTRUMENT_LABELS,
+    KIND_LABELS,
+    PARTNER_TYPE_LABELS,
+    SCOPE_LABELS,
+    STATUS_LABELS,
+    Label,
+    Lang,
+    message,
+    normalize,
+)
+
+#: Filters whose values come from a vocabulary, and the option a user types for each.
+OPTION_NAMES: dict[str, str] = {
+    "sector": "--sector",
+    "country": "--country",
+    "kind": "--kind",
+    "instrument": "--instrument",
+    "partner_type": "--partner-type",
+    "scope": "--scope",
+    "status": "--status",
+    "year": "--year",
+    "since": "--since",
+    "until": "--until",
+}
+
+_ENUM_LABELS: dict[str, Mapping[Any, Label]] = {
+    "kind": KIND_LABELS,
+    "instrument": INSTRUMENT_LABELS,
+    "partner_type": PARTNER_TYPE_LABELS,
+    "scope": SCOPE_LABELS,
+    "status": STATUS_LABELS,
+}
+
+
+class Vocabulary:
+    """Normalized term → key, and the display keys offered as suggestions."""
+
+    def __init__(self, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self.terms: dict[str, str] = {}
+        self.keys: list[str] = []
+        for key, terms in entries:
+            self.keys.append(key)
+            for term in (key, *terms):
+                self.terms.setdefault(normalize(term), key)
+
+    def lookup(self, value: str) -> str | None:
+        return self.terms.get(normalize(value))
+
+    def suggest(self, value: str, n: int = 3) -> list[str]:
+        close = difflib.get_close_matches(normalize(value), list(self.terms), n=12, cutoff=0.6)
+        keys: list[str] = []
+        for term in close:
+            key = self.terms[term]
+            if key not in keys:
+                keys.append(key)
+        return keys[:n]
+
+
+def enum_vocabulary(labels: Mapping[Any, Label]) -> Vocabulary:
+    return Vocabulary(
+        (member.value, (ind, eng, *aliases)) for member, (ind, eng, aliases) in labels.items()
+    )
+
+
+def sector_vocabulary(sectors: Mapping[str, Any]) -> Vocabulary:
+    return Vocabulary((key, (s.id, s.en, *s.aliases)) for key, s in sectors.items())
+
+
+def country_vocabulary() -> Vocabulary:
+    from .countries import country_terms
+
+    vocab = Vocabulary(())
+    vocab.terms = dict(country_terms())
+    vocab.keys = sorted(set(vocab.terms.values()))
+    return vocab
+
+
+class Resolver:
+    """Resolves filter values against one dataset's sectors and the fixed vocabularies."""
+
+    def __init__(self, dataset: Any, lang: Lang = Lang.EN) -> None:
+        self.dataset = dataset
+        self.lang = lang
+        self._vocabularies: dict[str, Vocabulary] = {}
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        if name not in self._vocabularies:
+            if name == "sector":
+                self._vocabularies[name] = sector_vocabulary(self.dataset.sectors)
+            elif name == "country":
+                self._vocabularies[name] = country_vocabulary()
+            else:
+                self._vocabularies[name] = enum_vocabulary(_ENUM_LABELS[name])
+        return self._vocabularies[name]
+
+    def resolve(self, name: str, value: str) -> str:
+        """The canonical key for ``value`` of filter ``name``; a ``UsageError`` if there is none."""
+        option = OPTION_NAMES.get(name, name)
+        if name in ("since", "until", "year"):
+            return _check_date(option, value, self.lang, year_only=name == "year")
+        vocab = self.vocabulary(name)
+        key = vocab.lookup(value)
+        if key is not None:
+            return key
+        raise unknown_value(
+            option,
+            value,
+            vocab.suggest(value),
+            self.lang,
+            None if name == "country" else vocab.keys,
+        )
+
+    def resolve_all(self, name: str, values: Iterable[str]) -> frozenset[str]:
+        return frozenset(self.resolve(name, v) for v in values)
+
+
+def unknown_value(
+    option: str, value: str, suggestions: list[str], lang: Lang, valid: list[str] | None = None
+) -> UsageError:
+    text = message("unknown_value", lang, option=option, value=value)
+    if suggestions:
+        hint = message("did_you_mean", lang, choices=", ".join(suggestions))
+    elif valid:
+        hint = message("valid_values", lang, choices=", ".join(valid))
+    else:
+        hint = None
+    return UsageError(text, hint)
+
+
+def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
+    try:
+        parsed = parse_partial_date(value.strip())
+    except ValueError as exc:
+        raise UsageError(message("bad_date", lang, option=option, reason=exc)) from None
+    if year_only and len(parsed) != 1:
+        raise UsageError(message("bad_date", lang, option=option, reason=f"{value!r}: YYYY"))
+    return value.strip()

@@ -66,9 +66,9 @@ DEFAULT_TABLE_COLUMNS: tuple[str, ...] = (
     "partner",
     "country",
     "kind",
-    "sectors",
     "signed",
     "status",
+    "sectors",
 )
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from .completion import COMPLETERS
 from .help_text import help_for
 from .i18n import Lang
 from .query import Query
@@ -61,6 +62,7 @@ def _filter_parameters(lang: Lang) -> list[inspect.Parameter]:
         annotation: Any = list[str] | None if many else str | None
         option = typer.Option(
             *_FLAGS[name],
+            autocompletion=COMPLETERS.get(name),
             help=help_for(f"opt.{name}", lang),
             show_default=False,
             metavar="TEXT" if name in ("search",) else "VALUE",
@@ -88,7 +90,9 @@ def with_filters(lang: Lang) -> Callable[[F], F]:
             filters = FilterArgs(**{n: kwargs.pop(n) for n in FILTER_NAMES})
             return func(*args, filters=filters, **kwargs)
 
-        params = kept + _filter_parameters(lang)
+        # The context first, then the filters, then the command's own options.
+        contexts = [p for p in kept if p.name == "ctx"]
+        params = contexts + _filter_parameters(lang) + [p for p in kept if p.name != "ctx"]
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params}
         return wrapper  # type: ignore[return-value]

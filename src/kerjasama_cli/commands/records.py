@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ..completion import complete_id
 from ..errors import UsageError
 from ..help_text import help_for
 from ..i18n import Lang, message
@@ -105,7 +106,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @handle_errors
     def show_command(
         ctx: typer.Context,
-        ids: Annotated[list[str], typer.Argument(help=help_for("arg.ids", lang), metavar="ID...")],
+        ids: Annotated[list[str], typer.Argument(
+                help=help_for("arg.ids", lang), metavar="ID...", autocompletion=complete_id
+            )],
         fmt: Annotated[
             OutputFormat | None,
             typer.Option(

@@ -22,5 +22,5 @@ def make_console(env: Environment) -> Console:
         markup=False,
         highlight=False,
         emoji=False,
-        soft_wrap=False,
+        soft_wrap=not env.stdout_is_tty,  # piped text is never hard-wrapped (URLs stay whole)
     )

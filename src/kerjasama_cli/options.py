@@ -70,7 +70,7 @@ def _filter_parameters(lang: Lang) -> list[inspect.Parameter]:
         params.append(
             inspect.Parameter(
                 name,
-                inspect.Parameter.KEYWORD_ONLY,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
                 default=None,
                 annotation=Annotated[annotation, option],
             )

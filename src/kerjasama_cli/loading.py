@@ -99,9 +99,9 @@ def parse_and_validate(path: Path, text: str) -> Any:
             if err["type"] in _UNKNOWN_FIELD:
                 loc += ("[key]",)
             located.append((loc, _describe(err, loc)))
-    located += list(reference_problems(data))
+    located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in reference_problems(data)]
     if dataset is not None and not located:
-        located += list(vocabulary_problems(dataset))
+        located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in vocabulary_problems(dataset)]
     if located:
         problems += _locate(name, text, located)
     if problems:

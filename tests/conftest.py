@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +123,7 @@ def mini_data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def write_yaml(tmp_path: Path) -> Iterator[Any]:
+def write_yaml(tmp_path: Path) -> Any:
     """Write a YAML text to a file and return its path."""
     counter = iter(range(10_000))
 
@@ -133,7 +132,7 @@ def write_yaml(tmp_path: Path) -> Iterator[Any]:
         path.write_text(text, encoding="utf-8")
         return path
 
-    yield write
+    return write
 
 
 def invoke(args: list[str], lang: Lang = Lang.EN, env: dict[str, str] | None = None) -> Result:

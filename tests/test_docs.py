@@ -6,8 +6,8 @@ import re
 
 import pytest
 import typer
-from conftest import REPO
 
+from conftest import REPO
 from kerjasama_cli.cli import build_app
 from kerjasama_cli.i18n import Lang
 

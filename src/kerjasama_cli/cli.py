@@ -15,7 +15,7 @@ from . import __version__
 from .environment import Environment
 from .errors import ExitStatus
 from .help_text import help_for
-from .i18n import Lang, language_from_argv, language_from_env
+from .i18n import Lang, language_from_argv, language_from_env, message
 
 
 def build_app(lang: Lang) -> typer.Typer:
@@ -50,13 +50,12 @@ def build_app(lang: Lang) -> typer.Typer:
             ),
         ] = None,
         language: Annotated[
-            Lang | None,
+            str | None,
             typer.Option(
                 "--lang",
-                envvar="KERJASAMA_LANG",
                 help=help_for("opt.lang", lang),
-                case_sensitive=False,
                 show_default=False,
+                metavar="[id|en]",
             ),
         ] = None,
         no_color: Annotated[
@@ -72,13 +71,26 @@ def build_app(lang: Lang) -> typer.Typer:
             ),
         ] = False,
     ) -> None:
-        chosen = language or language_from_env()
+        chosen = _chosen_language(language, lang)
         ctx.obj = Environment.from_process(chosen, no_color=no_color, data_path=data)
 
     records.register(app, lang)
     counts.register(app, lang)
     check.register(app, lang)
     return app
+
+
+def _chosen_language(option: str | None, fallback: Lang) -> Lang:
+    """``--lang``, else ``KERJASAMA_LANG``, else the locale; a bad value is a usage error."""
+    for source, value in (("--lang", option), ("KERJASAMA_LANG", os.environ.get("KERJASAMA_LANG"))):
+        if value is None or (source == "KERJASAMA_LANG" and not value.strip()):
+            continue
+        if value.strip().lower() in ("id", "en"):
+            return Lang(value.strip().lower())
+        text = message("bad_language", fallback, source=source, value=value)
+        print(f"kerjasama: {message('error', fallback)}: {text}", file=sys.stderr)
+        raise typer.Exit(ExitStatus.USAGE)
+    return language_from_env()
 
 
 def main() -> None:

@@ -17,8 +17,8 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.EN: "Dataset YAML file (default: the bundled dataset).",
     },
     "opt.lang": {
-        Lang.ID: "Bahasa antarmuka: id atau en.",
-        Lang.EN: "Interface language: id or en.",
+        Lang.ID: "Bahasa antarmuka: id atau en (env KERJASAMA_LANG; bawaan dari locale).",
+        Lang.EN: "Interface language: id or en (env KERJASAMA_LANG; default from the locale).",
     },
     "opt.no_color": {Lang.ID: "Tanpa warna.", Lang.EN: "No colour."},
     "opt.version": {Lang.ID: "Tampilkan versi lalu keluar.", Lang.EN: "Show the version and exit."},
@@ -107,6 +107,43 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.EN: "Columns for table/tsv/csv, comma-separated (id,partner,country).",
     },
     "opt.no_header": {Lang.ID: "Tanpa baris judul kolom.", Lang.EN: "Leave out the header row."},
+    # --- summary, sectors, figures (issue 5) ---
+    "cmd.summary": {
+        Lang.ID: "Hitung kerja sama per kelompok, dengan filter yang sama seperti list. Contoh: "
+        "kerjasama summary --by sector; kerjasama summary --by year; "
+        "kerjasama summary --by country --by kind --top 10",
+        Lang.EN: "Count partnerships by group, with the same filters as list. Examples: "
+        "kerjasama summary --by sector; kerjasama summary --by year; "
+        "kerjasama summary --by country --by kind --top 10",
+    },
+    "cmd.sectors": {
+        Lang.ID: "Kosakata sektor: kunci, label, alias dan jumlah kerja sama. Contoh: "
+        "kerjasama sectors --format json",
+        Lang.EN: "The sector vocabulary: keys, labels, aliases and number of partnerships. "
+        "Example: kerjasama sectors --format json",
+    },
+    "cmd.figures": {
+        Lang.ID: "Angka yang dilaporkan pejabat, dengan sumbernya, di samping isi register "
+        "untuk pertanyaan yang sama. Contoh: kerjasama figures",
+        Lang.EN: "The figures officials reported, with their source, beside what the register "
+        "holds for the same question. Example: kerjasama figures",
+    },
+    "opt.by": {
+        Lang.ID: "Kelompokkan menurut: sector, country, kind, partner-type, scope, status, year, "
+        "decade. Dua kali untuk tabel silang.",
+        Lang.EN: "Group by: sector, country, kind, partner-type, scope, status, year, decade. "
+        "Twice for a cross-tab.",
+    },
+    "opt.summary_sort": {
+        Lang.ID: "Urutan kelompok: count (terbesar dulu) atau name (nama; waktu untuk year dan "
+        "decade). Bawaan: count, atau waktu untuk year dan decade.",
+        Lang.EN: "Group order: count (largest first) or name (by name; by time for year and "
+        "decade). Default: count, or time for year and decade.",
+    },
+    "opt.top": {
+        Lang.ID: "Hanya N kelompok terbesar; sisanya digabung ke baris “(other)”.",
+        Lang.EN: "Only the N largest groups; the rest are folded into an “(other)” row.",
+    },
 }
 
 

@@ -207,6 +207,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "Dataset tidak sah: {count} masalah. Periksa dengan: kerjasama validate {path}",
         Lang.EN: "Invalid dataset: {count} problem(s). Check it with: kerjasama validate {path}",
     },
+    "bad_language": {
+        Lang.ID: "{source} harus id atau en, bukan {value!r}.",
+        Lang.EN: "{source} must be id or en, not {value!r}.",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",
@@ -230,6 +234,93 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "note": {Lang.ID: "Catatan", Lang.EN: "Note"},
     "undated": {Lang.ID: "tanpa tanggal", Lang.EN: "undated"},
     "no_country": {Lang.ID: "— (tanpa negara)", Lang.EN: "— (no country)"},
+    # --- summary, sectors, figures (issue 5) ---
+    "sum_title": {Lang.ID: "Kerja sama menurut {by}", Lang.EN: "Partnerships by {by}"},
+    "sum_title_cross": {
+        Lang.ID: "Kerja sama menurut {rows} dan {columns}",
+        Lang.EN: "Partnerships by {rows} and {columns}",
+    },
+    "sum_count": {Lang.ID: "Jumlah", Lang.EN: "Count"},
+    "sum_share": {Lang.ID: "Porsi", Lang.EN: "Share"},
+    "sum_total": {Lang.ID: "Total", Lang.EN: "Total"},
+    "sum_other": {Lang.ID: "lainnya ({n} lagi)", Lang.EN: "other ({n} more)"},
+    "sum_sector": {Lang.ID: "Sektor", Lang.EN: "Sector"},
+    "sum_decade": {Lang.ID: "Dekade", Lang.EN: "Decade"},
+    "sum_decade_label": {Lang.ID: "{decade}-an", Lang.EN: "{decade}s"},
+    "sum_share_note": {
+        Lang.ID: "{records} kerja sama; porsi = persen dari {records} kerja sama itu.",
+        Lang.EN: "{records} partnerships; share = percent of those {records} partnerships.",
+    },
+    "sum_records_note": {Lang.ID: "{records} kerja sama.", Lang.EN: "{records} partnerships."},
+    "sum_multi_note": {
+        Lang.ID: "Kerja sama dengan beberapa sektor dihitung sekali di setiap sektornya, jadi "
+        "jumlah per kelompok ({sum}) melebihi {records} kerja sama.",
+        Lang.EN: "A partnership with several sectors counts once in each of its sectors, so the "
+        "group counts add up to {sum}, more than the {records} partnerships.",
+    },
+    "sum_top_note": {
+        Lang.ID: "{n} kelompok yang lebih kecil digabung ke baris “lainnya”.",
+        Lang.EN: "{n} smaller groups are folded into the “other” row.",
+    },
+    "sum_top_rows": {
+        Lang.ID: "{n} baris yang lebih kecil digabung ke baris “lainnya”.",
+        Lang.EN: "{n} smaller rows are folded into the “other” row.",
+    },
+    "sum_top_columns": {
+        Lang.ID: "{n} kolom yang lebih kecil digabung ke kolom “lainnya”.",
+        Lang.EN: "{n} smaller columns are folded into the “other” column.",
+    },
+    "sum_timeline_note": {
+        Lang.ID: "Tahun tanpa kerja sama ditampilkan kosong.",
+        Lang.EN: "Years without a partnership are shown empty.",
+    },
+    "sum_timeline_decade_note": {
+        Lang.ID: "Dekade tanpa kerja sama ditampilkan kosong.",
+        Lang.EN: "Decades without a partnership are shown empty.",
+    },
+    "bad_by_count": {
+        Lang.ID: "--by dapat diberikan sekali atau dua kali, bukan {n} kali.",
+        Lang.EN: "--by may be given once or twice, not {n} times.",
+    },
+    "by_twice": {
+        Lang.ID: "--by {value} diberikan dua kali; tabel silang butuh dua kolom yang berbeda.",
+        Lang.EN: "--by {value} was given twice; a cross-tab needs two different fields.",
+    },
+    "bad_top": {
+        Lang.ID: "--top harus bilangan bulat 1 atau lebih.",
+        Lang.EN: "--top must be a whole number, 1 or more.",
+    },
+    "sectors_title": {Lang.ID: "Sektor register", Lang.EN: "Sectors of the register"},
+    "sectors_key": {Lang.ID: "Kunci", Lang.EN: "Key"},
+    "sectors_label_id": {Lang.ID: "Bahasa Indonesia", Lang.EN: "Indonesian"},
+    "sectors_label_en": {Lang.ID: "Bahasa Inggris", Lang.EN: "English"},
+    "sectors_aliases": {Lang.ID: "Alias", Lang.EN: "Aliases"},
+    "sectors_note": {
+        Lang.ID: "{sectors} sektor, {records} kerja sama; kerja sama dengan beberapa sektor "
+        "dihitung di setiap sektornya.",
+        Lang.EN: "{sectors} sectors, {records} partnerships; a partnership with several "
+        "sectors counts in each of them.",
+    },
+    "figures_title": {
+        Lang.ID: "Angka yang dilaporkan, di samping isi register",
+        Lang.EN: "Reported figures beside what the register holds",
+    },
+    "figures_figure": {Lang.ID: "Angka", Lang.EN: "Figure"},
+    "figures_value": {Lang.ID: "Nilai", Lang.EN: "Value"},
+    "figures_year": {Lang.ID: "Tahun", Lang.EN: "Year"},
+    "figures_source": {Lang.ID: "Sumber", Lang.EN: "Source"},
+    "figures_register": {Lang.ID: "Register", Lang.EN: "Register"},
+    "figures_undated": {Lang.ID: "(+{n} tanpa tanggal)", Lang.EN: "(+{n} undated)"},
+    "figures_note": {
+        Lang.ID: "Nilai: angka seperti yang dilaporkan sumber. Register: jumlah kerja sama di "
+        "dataset ini untuk pertanyaan yang sama; “+N tanpa tanggal”: kerja sama yang cocok "
+        "tetapi tanpa tanggal mulai, sehingga syarat tanggal tidak dapat menghitungnya. "
+        "—: angka ini tidak dapat dibandingkan dengan register.",
+        Lang.EN: "Value: the figure as the source reported it. Register: how many partnerships "
+        "this dataset holds for the same question; “+N undated”: partnerships that match but "
+        "have no signed date, so a date condition cannot count them. "
+        "—: the figure has no comparable question in the register.",
+    },
 }
 
 #: Column headings of the human table, per column key.

@@ -112,7 +112,7 @@ def _order(
 def _fold(counts: Counter[str], top: int | None) -> tuple[Counter[str], frozenset[str]]:
     """Keep the ``top`` largest groups (ties broken by key); fold the others into ``OTHER``."""
     if top is None or len(counts) <= top:
-        return counts, frozenset(counts)
+        return Counter(counts), frozenset(counts)
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
     kept = frozenset(ranked[:top])
     folded: Counter[str] = Counter({k: counts[k] for k in kept})
@@ -205,6 +205,8 @@ class CrossTab:
     cells: Mapping[tuple[str, str], int]
     records: int
     multi_valued: bool
+    rows_folded: int = 0  # how many rows ``top`` folded into the OTHER row
+    columns_folded: int = 0
 
     def cell(self, row: str, column: str) -> int:
         return self.cells.get((row, column), 0)
@@ -265,6 +267,8 @@ def crosstab(
         cells=dict(cells),
         records=len(records),
         multi_valued=bool({rows_by, columns_by} & MULTI_VALUED_FIELDS),
+        rows_folded=len(row_counts) - len(kept_rows),
+        columns_folded=len(column_counts) - len(kept_columns),
     )
 
 
@@ -336,8 +340,6 @@ def check_figure(
     return FigureCheck(figure, register, undated, query)
 
 
-def check_figures(
-    dataset: Dataset, resolve: Callable[[str, str], str]
-) -> list[FigureCheck]:
+def check_figures(dataset: Dataset, resolve: Callable[[str, str], str]) -> list[FigureCheck]:
     """Every figure of the dataset, in its order, with the register's count beside it."""
     return [check_figure(f, dataset.partnerships, resolve) for f in dataset.figures]

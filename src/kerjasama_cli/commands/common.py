@@ -57,7 +57,8 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = kwargs.get("ctx") or (args[0] if args else None)
-        env = environment(ctx) if isinstance(ctx, typer.Context) else Environment()
+        # Typer hands over a plain Click context, not a typer.Context instance.
+        env = environment(ctx) if hasattr(ctx, "find_root") else Environment()
         try:
             return func(*args, **kwargs)
         except UsageError as exc:

@@ -1,9 +1,200 @@
-"""``summary``, ``sectors`` and ``figures``: counting the register."""
+"""``summary``, ``sectors`` and ``figures``: counting the register.
+
+The counting is ``summary.py``'s (pure functions); rendering is ``render/summary.py``'s;
+this module only turns options into those calls and refuses bad input with exit 2.
+"""
+
+from typing import Annotated
 
 import typer
 
-from ..i18n import Lang
+from ..errors import UsageError
+from ..help_text import help_for
+from ..i18n import Lang, message
+from ..options import FilterArgs, build_query, with_filters
+from ..render import OutputFormat, default_format
+from ..summary import GROUP_FIELDS, SortOrder
+from .common import environment, handle_errors, load, say
+
+#: The formats a count can be written in: a table for people, keys and counts for scripts.
+COUNT_FORMATS = (OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON)
+
+#: Other ways to name a ``--by`` field: plurals, Indonesian, the data's ``partner_type``.
+GROUP_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "sector": ("sectors", "sektor"),
+    "country": ("countries", "negara"),
+    "kind": ("kinds", "jenis"),
+    "partner-type": ("partner_type", "partner-types", "jenis mitra", "mitra"),
+    "scope": ("lingkup",),
+    "status": ("statuses", "state"),
+    "year": ("years", "tahun"),
+    "decade": ("decades", "dekade"),
+}
+
+
+def _format_option(lang: Lang) -> object:
+    return typer.Option(
+        "--format",
+        "-f",
+        help=help_for("opt.format", lang),
+        case_sensitive=False,
+        show_default=False,
+        # help lists only the formats a count has; any other gets our own message
+        metavar="[" + "|".join(f.value for f in COUNT_FORMATS) + "]",
+    )
+
+
+def _check_format(chosen: OutputFormat, lang: Lang) -> None:
+    if chosen not in COUNT_FORMATS:
+        raise UsageError(
+            message(
+                "format_not_for_command",
+                lang,
+                value=chosen.value,
+                choices=", ".join(f.value for f in COUNT_FORMATS),
+            )
+        )
+
+
+def resolve_group_fields(values: list[str], lang: Lang) -> list[str]:
+    """``--by`` values as ``GROUP_FIELDS``: one or two different fields, else a ``UsageError``."""
+    from ..resolve import Vocabulary, unknown_value
+
+    vocabulary = Vocabulary((f, GROUP_FIELD_ALIASES.get(f, ())) for f in GROUP_FIELDS)
+    fields: list[str] = []
+    for value in values:
+        key = vocabulary.lookup(value)
+        if key is None:
+            raise unknown_value("--by", value, vocabulary.suggest(value), lang, list(GROUP_FIELDS))
+        if key in fields:
+            raise UsageError(message("by_twice", lang, value=key))
+        fields.append(key)
+    if not 1 <= len(fields) <= 2:
+        raise UsageError(
+            message("bad_by_count", lang, n=len(fields)),
+            message("valid_values", lang, choices=", ".join(GROUP_FIELDS)),
+        )
+    return fields
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
-    """Registered in a later change."""
+    @app.command("summary", help=help_for("cmd.summary", lang))
+    @handle_errors
+    @with_filters(lang)
+    def summary_command(
+        ctx: typer.Context,
+        filters: FilterArgs,
+        by: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--by", "-b", help=help_for("opt.by", lang), show_default=False, metavar="FIELD"
+            ),
+        ] = None,
+        sort: Annotated[
+            SortOrder | None,
+            typer.Option(
+                "--sort",
+                help=help_for("opt.summary_sort", lang),
+                case_sensitive=False,
+                show_default=False,
+            ),
+        ] = None,
+        top: Annotated[
+            int | None,
+            typer.Option("--top", help=help_for("opt.top", lang), show_default=False, metavar="N"),
+        ] = None,
+        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        no_header: Annotated[
+            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
+        ] = False,
+    ) -> None:
+        from ..query import filter_partnerships
+        from ..render.summary import group_label, write_crosstab, write_summary
+        from ..resolve import Resolver
+        from ..summary import CHRONOLOGICAL_FIELDS, crosstab, summarize
+
+        env = environment(ctx)
+        chosen = fmt or default_format(env)
+        _check_format(chosen, env.lang)
+        fields = resolve_group_fields(by or [], env.lang)
+        if top is not None and top < 1:
+            raise UsageError(message("bad_top", env.lang))
+
+        dataset = load(env)
+        query = build_query(filters, Resolver(dataset, env.lang))
+        records = filter_partnerships(dataset.partnerships, query)
+        if not records:
+            if env.stdout_is_tty or chosen is OutputFormat.TABLE:
+                say(env, message("no_match", env.lang))
+            if chosen is OutputFormat.JSON:
+                env.stdout.write("[]\n")
+            return
+        # A name sort follows what the reader sees: labels in a table, keys in a machine format.
+        human = chosen is OutputFormat.TABLE
+        if len(fields) == 1:
+            field = fields[0]
+            timeline = (
+                human
+                and field in CHRONOLOGICAL_FIELDS
+                and sort in (None, SortOrder.NAME)
+                and top is None
+            )
+            result = summarize(
+                records,
+                field,
+                sort=sort,
+                top=top,
+                timeline=timeline,
+                name_of=(lambda k: group_label(dataset, field, k, env.lang)) if human else None,
+            )
+            write_summary(env, dataset, result, chosen, header=not no_header, timeline=timeline)
+        else:
+            tab = crosstab(
+                records,
+                fields[0],
+                fields[1],
+                sort=sort,
+                top=top,
+                name_of=(lambda f, k: group_label(dataset, f, k, env.lang)) if human else None,
+            )
+            write_crosstab(env, dataset, tab, chosen, header=not no_header)
+
+    @app.command("sectors", help=help_for("cmd.sectors", lang))
+    @handle_errors
+    def sectors_command(
+        ctx: typer.Context,
+        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        no_header: Annotated[
+            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
+        ] = False,
+    ) -> None:
+        from ..render.summary import write_sectors
+        from ..summary import sector_use
+
+        env = environment(ctx)
+        chosen = fmt or default_format(env)
+        _check_format(chosen, env.lang)
+        dataset = load(env)
+        write_sectors(
+            env, sector_use(dataset), len(dataset.partnerships), chosen, header=not no_header
+        )
+
+    @app.command("figures", help=help_for("cmd.figures", lang))
+    @handle_errors
+    def figures_command(
+        ctx: typer.Context,
+        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        no_header: Annotated[
+            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
+        ] = False,
+    ) -> None:
+        from ..render.summary import write_figures
+        from ..resolve import Resolver
+        from ..summary import check_figures
+
+        env = environment(ctx)
+        chosen = fmt or default_format(env)
+        _check_format(chosen, env.lang)
+        dataset = load(env)
+        checks = check_figures(dataset, Resolver(dataset, env.lang).resolve)
+        write_figures(env, dataset, checks, chosen, header=not no_header)

@@ -56,7 +56,7 @@ def handle_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = kwargs.get("ctx") or (args[0] if args else None)
+        ctx: Any = kwargs.get("ctx") or (args[0] if args else None)
         # Typer hands over a plain Click context, not a typer.Context instance.
         env = environment(ctx) if hasattr(ctx, "find_root") else Environment()
         try:

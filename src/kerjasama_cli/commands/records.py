@@ -142,6 +142,15 @@ def register(app: typer.Typer, lang: Lang) -> None:
             if id_ not in known:
                 close = difflib.get_close_matches(id_, list(known), n=3, cutoff=0.5)
                 close += [k for k in known if id_ and id_ in k and k not in close][: 3 - len(close)]
+                # A typo in one part of an id ("jedah" for jeddah-sister-city) is close too.
+                owners: dict[str, list[str]] = {}
+                for k in known:
+                    for part in set(k.split("-")):
+                        owners.setdefault(part, []).append(k)
+                parts = {part: ks[0] for part, ks in owners.items() if len(ks) == 1}
+                for part in difflib.get_close_matches(id_, list(parts), n=3, cutoff=0.75):
+                    if parts[part] not in close and len(close) < 3:
+                        close.append(parts[part])
                 hint = (
                     message("did_you_mean", env.lang, choices=", ".join(close))
                     if close

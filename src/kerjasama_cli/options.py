@@ -4,19 +4,22 @@
 ``FilterArgs``; ``build_query`` turns those raw strings into a ``Query`` of data keys.
 """
 
+import difflib
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from .completion import COMPLETERS
+from .errors import UsageError
 from .help_text import help_for
-from .i18n import Lang
+from .i18n import Lang, message
 from .query import Query
-from .resolve import Resolver
+from .render import OutputFormat
+from .resolve import Resolver, unknown_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -126,3 +129,33 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
 
 def split_columns(values: list[str] | None) -> list[str]:
     return _split(values)
+
+
+def format_option(lang: Lang, formats: Sequence[OutputFormat]) -> Any:
+    """``--format``/``-f``, listing only the formats this command writes."""
+    return typer.Option(
+        "--format",
+        "-f",
+        help=help_for("opt.format", lang),
+        show_default=False,
+        metavar="[" + "|".join(f.value for f in formats) + "]",
+    )
+
+
+def parse_format(
+    value: str | None, formats: Sequence[OutputFormat], lang: Lang
+) -> OutputFormat | None:
+    """The chosen format, or None for the command's default; anything else is a ``UsageError``."""
+    if value is None:
+        return None
+    choice = value.strip().lower()
+    if choice in {f.value for f in formats}:
+        return OutputFormat(choice)
+    names = [f.value for f in formats]
+    if choice in {f.value for f in OutputFormat}:
+        raise UsageError(
+            message("format_not_for_command", lang, value=value, choices=", ".join(names))
+        )
+    raise unknown_value(
+        "--format", value, difflib.get_close_matches(choice, names, n=2), lang, names
+    )

@@ -8,7 +8,7 @@ error that names the closest valid values.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .dates import parse_partial_date
@@ -151,3 +151,19 @@ def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
     if year_only and len(parsed) != 1:
         raise UsageError(message("bad_date", lang, option=option, reason=f"{value!r}: YYYY"))
     return value.strip()
+
+
+def suggest_ids(value: str, ids: Sequence[str], n: int = 3) -> list[str]:
+    """The ids closest to a mistyped one: similar as a whole, containing it, or with one part
+    mistyped ("jedah" for ``jeddah-sister-city``)."""
+    close = difflib.get_close_matches(value, ids, n=n, cutoff=0.5)
+    close += [i for i in ids if value and value in i and i not in close][: n - len(close)]
+    owners: dict[str, list[str]] = {}
+    for id_ in ids:
+        for part in set(id_.split("-")):
+            owners.setdefault(part, []).append(id_)
+    unique_parts = {part: found[0] for part, found in owners.items() if len(found) == 1}
+    for part in difflib.get_close_matches(value, list(unique_parts), n=n, cutoff=0.75):
+        if unique_parts[part] not in close and len(close) < n:
+            close.append(unique_parts[part])
+    return close

@@ -11,7 +11,7 @@ import typer
 from ..errors import UsageError
 from ..help_text import help_for
 from ..i18n import Lang, message
-from ..options import FilterArgs, build_query, with_filters
+from ..options import FilterArgs, build_query, format_option, parse_format, with_filters
 from ..render import OutputFormat, default_format
 from ..summary import GROUP_FIELDS, SortOrder
 from .common import environment, handle_errors, load, say
@@ -30,30 +30,6 @@ GROUP_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "year": ("years", "tahun"),
     "decade": ("decades", "dekade"),
 }
-
-
-def _format_option(lang: Lang) -> object:
-    return typer.Option(
-        "--format",
-        "-f",
-        help=help_for("opt.format", lang),
-        case_sensitive=False,
-        show_default=False,
-        # help lists only the formats a count has; any other gets our own message
-        metavar="[" + "|".join(f.value for f in COUNT_FORMATS) + "]",
-    )
-
-
-def _check_format(chosen: OutputFormat, lang: Lang) -> None:
-    if chosen not in COUNT_FORMATS:
-        raise UsageError(
-            message(
-                "format_not_for_command",
-                lang,
-                value=chosen.value,
-                choices=", ".join(f.value for f in COUNT_FORMATS),
-            )
-        )
 
 
 def resolve_group_fields(values: list[str], lang: Lang) -> list[str]:
@@ -103,7 +79,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             int | None,
             typer.Option("--top", help=help_for("opt.top", lang), show_default=False, metavar="N"),
         ] = None,
-        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[
             bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
         ] = False,
@@ -114,8 +90,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..summary import CHRONOLOGICAL_FIELDS, crosstab, summarize
 
         env = environment(ctx)
-        chosen = fmt or default_format(env)
-        _check_format(chosen, env.lang)
+        chosen = parse_format(fmt, COUNT_FORMATS, env.lang) or default_format(env)
         fields = resolve_group_fields(by or [], env.lang)
         if top is not None and top < 1:
             raise UsageError(message("bad_top", env.lang))
@@ -163,7 +138,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @handle_errors
     def sectors_command(
         ctx: typer.Context,
-        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[
             bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
         ] = False,
@@ -172,8 +147,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..summary import sector_use
 
         env = environment(ctx)
-        chosen = fmt or default_format(env)
-        _check_format(chosen, env.lang)
+        chosen = parse_format(fmt, COUNT_FORMATS, env.lang) or default_format(env)
         dataset = load(env)
         write_sectors(
             env, sector_use(dataset), len(dataset.partnerships), chosen, header=not no_header
@@ -183,7 +157,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @handle_errors
     def figures_command(
         ctx: typer.Context,
-        fmt: Annotated[OutputFormat | None, _format_option(lang)] = None,
+        fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[
             bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
         ] = False,
@@ -193,8 +167,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..summary import check_figures
 
         env = environment(ctx)
-        chosen = fmt or default_format(env)
-        _check_format(chosen, env.lang)
+        chosen = parse_format(fmt, COUNT_FORMATS, env.lang) or default_format(env)
         dataset = load(env)
         checks = check_figures(dataset, Resolver(dataset, env.lang).resolve)
         write_figures(env, dataset, checks, chosen, header=not no_header)

@@ -9,10 +9,19 @@ from ..completion import complete_id
 from ..errors import UsageError
 from ..help_text import help_for
 from ..i18n import Lang, message
-from ..options import FilterArgs, build_query, split_columns, with_filters
+from ..options import (
+    FilterArgs,
+    build_query,
+    format_option,
+    parse_format,
+    split_columns,
+    with_filters,
+)
 from ..render import OutputFormat, default_format, render_partnerships
+from ..resolve import suggest_ids
 from .common import environment, handle_errors, load, say
 
+LIST_FORMATS = tuple(OutputFormat)
 SHOW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.YAML)
 
 
@@ -23,16 +32,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def list_command(
         ctx: typer.Context,
         filters: FilterArgs,
-        fmt: Annotated[
-            OutputFormat | None,
-            typer.Option(
-                "--format",
-                "-f",
-                help=help_for("opt.format", lang),
-                case_sensitive=False,
-                show_default=False,
-            ),
-        ] = None,
+        fmt: Annotated[str | None, format_option(lang, LIST_FORMATS)] = None,
         sort: Annotated[
             str, typer.Option("--sort", help=help_for("opt.sort", lang), metavar="FIELD")
         ] = "id",
@@ -55,7 +55,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..resolve import Resolver, unknown_value
 
         env = environment(ctx)
-        chosen = fmt or default_format(env)
+        chosen = parse_format(fmt, LIST_FORMATS, env.lang) or default_format(env)
         wanted = split_columns(columns)
         for column in wanted:
             if column not in ALL_COLUMNS:
@@ -106,51 +106,26 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @handle_errors
     def show_command(
         ctx: typer.Context,
-        ids: Annotated[list[str], typer.Argument(
+        ids: Annotated[
+            list[str],
+            typer.Argument(
                 help=help_for("arg.ids", lang), metavar="ID...", autocompletion=complete_id
-            )],
-        fmt: Annotated[
-            OutputFormat | None,
-            typer.Option(
-                "--format",
-                "-f",
-                help=help_for("opt.format", lang),
-                case_sensitive=False,
-                show_default=False,
             ),
-        ] = None,
+        ],
+        fmt: Annotated[str | None, format_option(lang, SHOW_FORMATS)] = None,
     ) -> None:
         from ..models import partnership_to_dict
         from ..render.detail import write_details
         from ..render.structured import write_json, write_jsonl, write_yaml
 
         env = environment(ctx)
-        chosen = fmt or OutputFormat.TABLE
-        if chosen not in SHOW_FORMATS:
-            raise UsageError(
-                message(
-                    "format_not_for_command",
-                    env.lang,
-                    value=chosen.value,
-                    choices=", ".join(f.value for f in SHOW_FORMATS),
-                )
-            )
+        chosen = parse_format(fmt, SHOW_FORMATS, env.lang) or OutputFormat.TABLE
         dataset = load(env)
         known = {p.id: p for p in dataset.partnerships}
         records = []
         for id_ in ids:
             if id_ not in known:
-                close = difflib.get_close_matches(id_, list(known), n=3, cutoff=0.5)
-                close += [k for k in known if id_ and id_ in k and k not in close][: 3 - len(close)]
-                # A typo in one part of an id ("jedah" for jeddah-sister-city) is close too.
-                owners: dict[str, list[str]] = {}
-                for k in known:
-                    for part in set(k.split("-")):
-                        owners.setdefault(part, []).append(k)
-                parts = {part: ks[0] for part, ks in owners.items() if len(ks) == 1}
-                for part in difflib.get_close_matches(id_, list(parts), n=3, cutoff=0.75):
-                    if parts[part] not in close and len(close) < 3:
-                        close.append(parts[part])
+                close = suggest_ids(id_, list(known))
                 hint = (
                     message("did_you_mean", env.lang, choices=", ".join(close))
                     if close

@@ -44,13 +44,21 @@ def resolve_data_path(
 
 
 def read_text(path: Path) -> str:
+    return decode_text(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DatasetError(
             str(path), [Problem(str(path), 0, 0, f"cannot read the file: {reason}")]
         ) from None
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The file's text; a cached dataset is looked up by ``raw`` before paying for this."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -94,11 +102,15 @@ def parse_and_validate(path: Path, text: str) -> Any:
     try:
         dataset = _dataset_adapter().validate_python(data)
     except ValidationError as exc:
+        # One problem per node: each member of a union (an int-or-float number) fails at the
+        # same place; the last member's message ("a valid number") describes the field best.
+        by_node: dict[Loc, str] = {}
         for err in exc.errors(include_url=False):
             loc = _data_loc(tuple(err["loc"]))
             if err["type"] in _UNKNOWN_FIELD:
                 loc += ("[key]",)
-            located.append((loc, _describe(err, loc)))
+            by_node[loc] = _describe(err, loc)
+        located += by_node.items()
     located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in reference_problems(data)]
     if dataset is not None and not located:
         located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in vocabulary_problems(dataset)]
@@ -111,12 +123,24 @@ def parse_and_validate(path: Path, text: str) -> Any:
 
 @cache
 def _dataset_adapter() -> Any:
-    """Built once: building a TypeAdapter costs far more than using it."""
+    """Built once: building a TypeAdapter costs far more than using it.
+
+    Without pydantic plugins (as Typer builds its own adapters): looking for them scans
+    every installed distribution's entry points, a sixth of a cold start.
+    """
     from pydantic import TypeAdapter
 
     from .models import Dataset
 
-    return TypeAdapter(Dataset)
+    previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+    try:
+        return TypeAdapter(Dataset)
+    finally:
+        if previous is None:
+            del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+        else:
+            os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
 def validate_file(path: Path) -> tuple[Any, list[Problem]]:
@@ -194,10 +218,12 @@ def _describe(err: Mapping[str, Any], loc: Loc) -> str:
     if msg.startswith("Value error, "):
         msg = msg.removeprefix("Value error, ")
     got = err.get("input")
+    if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
+        msg = "expected a mapping of keys to values"
     if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
         msg += (
             f"; got {_TYPE_NAMES.get(type(got), type(got).__name__)} {got!r}"
-            if not isinstance(got, (dict, list))
+            if not isinstance(got, (dict, list, type(None)))
             else f"; got {_TYPE_NAMES.get(type(got), 'a value')}"
         )
     return f"{where}: {msg}"

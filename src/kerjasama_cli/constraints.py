@@ -35,6 +35,19 @@ class Before:
         return core_schema.no_info_before_validator_function(self.convert, handler(source))
 
 
+class MinLength:
+    """At least ``n`` characters or items (pydantic's own check and message, without
+    importing ``annotated_types`` on the fast path)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["min_length"] = self.n
+        return schema
+
+
 class StrictNumber:
     """An int (or, with ``floats``, also a float), never a numeric string or a boolean."""
 

@@ -10,12 +10,12 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from . import yamlsafe
 from .errors import DatasetError, Problem
+
+if TYPE_CHECKING:  # imported where used: a query served from the cache never parses YAML
+    import yaml
 
 Loc = tuple[str | int, ...]
 
@@ -81,7 +81,10 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Any:
 
 def parse_and_validate(path: Path, text: str) -> Any:
     """Parse ``text`` (the contents of ``path``) into a validated ``Dataset`` or raise."""
+    import yaml
     from pydantic import ValidationError
+
+    from . import yamlsafe
 
     name = str(path)
     try:
@@ -323,6 +326,10 @@ def vocabulary_problems(dataset: Any) -> Iterator[tuple[Loc, str]]:
 
 
 def _locate(name: str, text: str, located: Sequence[tuple[Loc, str]]) -> list[Problem]:
+    import yaml
+
+    from . import yamlsafe
+
     try:
         root = yamlsafe.compose(text)
     except yaml.YAMLError:
@@ -339,6 +346,8 @@ def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
 
     A location that leads nowhere (a missing field) stops at the deepest node found.
     """
+    import yaml
+
     node = root
     if node is None:
         return 1, 1

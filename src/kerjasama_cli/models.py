@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-from annotated_types import MinLen
-
-from .constraints import After, Before, StrictNumber, matches
+from .constraints import After, Before, MinLength, StrictNumber, matches
 from .dates import on_or_after, parse_partial_date, year_of
 from .vocabulary import STATELESS_PARTNER_TYPES, Instrument, Kind, PartnerType, Scope, Status
 
@@ -37,7 +35,7 @@ def _year_as_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, MinLen(1)]
+Text = Annotated[str, MinLength(1)]
 Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "a lowercase slug (a-z, 0-9, -)")]
 PartialDate = Annotated[str, Before(_year_as_text), After(_check_partial_date)]
 CountryCode = Annotated[
@@ -129,10 +127,10 @@ class Partnership:
     partner: Text
     partner_type: PartnerType
     kind: Kind
-    sectors: Annotated[tuple[Slug, ...], MinLen(1)]
+    sectors: Annotated[tuple[Slug, ...], MinLength(1)]
     status: Status
     summary: Localized
-    sources: Annotated[tuple[Slug, ...], MinLen(1)]
+    sources: Annotated[tuple[Slug, ...], MinLength(1)]
     country: CountryCode | None = None
     instrument: Instrument | None = None
     signed: PartialDate | None = None

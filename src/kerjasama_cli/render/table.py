@@ -16,8 +16,18 @@ if TYPE_CHECKING:
 #: Short values that read badly when wrapped: kept on one line.
 _NO_WRAP = frozenset({"id", "signed", "ends", "year", "status", "kind", "scope", "instrument"})
 #: Long texts share the room left over, in these proportions.
-_RATIO = {"title": 3, "partner": 2, "sectors": 2, "summary_id": 4, "summary_en": 4,
-          "note_id": 3, "note_en": 3, "sources": 2, "country": 1, "partner_type": 1}
+_RATIO = {
+    "title": 3,
+    "partner": 2,
+    "sectors": 2,
+    "summary_id": 4,
+    "summary_en": 4,
+    "note_id": 3,
+    "note_en": 3,
+    "sources": 2,
+    "country": 1,
+    "partner_type": 1,
+}
 #: The narrowest a wrapped column may become, and the padding between columns.
 _MIN_WRAPPED, _PADDING = 10, 3
 
@@ -53,9 +63,7 @@ def write_table(
     from rich.text import Text
 
     cells = {c: [human_value(r, c, env.lang, sectors) for r in records] for c in columns}
-    widths = {
-        c: max([len(heading(c, env.lang)), *(len(v) for v in cells[c])]) for c in columns
-    }
+    widths = {c: max([len(heading(c, env.lang)), *(len(v) for v in cells[c])]) for c in columns}
     shown = fit_columns(columns, widths, env.width)
     table = Table(
         title=title,
@@ -70,11 +78,16 @@ def write_table(
     for column in shown:
         style = "cyan" if env.color and column == "id" else ""
         if column in _NO_WRAP:
-            table.add_column(heading(column, env.lang), no_wrap=True, min_width=widths[column],
-                             style=style)
+            table.add_column(
+                heading(column, env.lang), no_wrap=True, min_width=widths[column], style=style
+            )
         else:
-            table.add_column(heading(column, env.lang), overflow="fold", ratio=_RATIO.get(column, 1),
-                             min_width=min(widths[column], _MIN_WRAPPED))
+            table.add_column(
+                heading(column, env.lang),
+                overflow="fold",
+                ratio=_RATIO.get(column, 1),
+                min_width=min(widths[column], _MIN_WRAPPED),
+            )
     for i in range(len(records)):
         table.add_row(*(Text(cells[c][i]) for c in shown))
     console = make_console(env)

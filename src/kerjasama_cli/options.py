@@ -159,3 +159,8 @@ def parse_format(
     raise unknown_value(
         "--format", value, difflib.get_close_matches(choice, names, n=2), lang, names
     )
+
+
+def no_header_option(lang: Lang) -> Any:
+    """``--no-header``: the same flag for every command that writes rows."""
+    return typer.Option("--no-header", help=help_for("opt.no_header", lang))

@@ -11,7 +11,14 @@ import typer
 from ..errors import UsageError
 from ..help_text import help_for
 from ..i18n import Lang, message
-from ..options import FilterArgs, build_query, format_option, parse_format, with_filters
+from ..options import (
+    FilterArgs,
+    build_query,
+    format_option,
+    no_header_option,
+    parse_format,
+    with_filters,
+)
 from ..render import OutputFormat, default_format
 from ..summary import GROUP_FIELDS, SortOrder
 from .common import environment, handle_errors, load, say
@@ -80,9 +87,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             typer.Option("--top", help=help_for("opt.top", lang), show_default=False, metavar="N"),
         ] = None,
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
-        no_header: Annotated[
-            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
-        ] = False,
+        no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
         from ..query import filter_partnerships
         from ..render.summary import group_label, write_crosstab, write_summary
@@ -139,9 +144,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def sectors_command(
         ctx: typer.Context,
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
-        no_header: Annotated[
-            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
-        ] = False,
+        no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
         from ..render.summary import write_sectors
         from ..summary import sector_use
@@ -158,9 +161,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def figures_command(
         ctx: typer.Context,
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
-        no_header: Annotated[
-            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
-        ] = False,
+        no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
         from ..render.summary import write_figures
         from ..resolve import Resolver

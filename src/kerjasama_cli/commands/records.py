@@ -13,6 +13,7 @@ from ..options import (
     FilterArgs,
     build_query,
     format_option,
+    no_header_option,
     parse_format,
     split_columns,
     with_filters,
@@ -46,9 +47,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 "--columns", help=help_for("opt.columns", lang), show_default=False, metavar="COLS"
             ),
         ] = None,
-        no_header: Annotated[
-            bool, typer.Option("--no-header", help=help_for("opt.no_header", lang))
-        ] = False,
+        no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
         from ..query import SORT_FIELDS, filter_partnerships, sort_partnerships
         from ..render.columns import ALL_COLUMNS

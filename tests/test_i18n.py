@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -279,3 +280,30 @@ def test_shell_completion_through_the_real_program() -> None:
     )
     assert result.returncode == 0
     assert "banjir" in result.stdout.split()
+
+
+# --- dataset problems in the chosen language ----------------------------------------------
+
+
+def test_dataset_problems_are_described_in_indonesian(write_yaml: Any, mini_data: Path) -> None:
+    text = mini_data.read_text(encoding="utf-8").replace(
+        "    partner: Rotterdam\n",
+        "    partner: Rotterdam\n    partner: Rotterdam\n    colour: red\n",
+    )
+    path = write_yaml(text)
+    indonesian = invoke(["--lang", "id", "validate", str(path)], lang=Lang.ID)
+    english = invoke(["--lang", "en", "validate", str(path)])
+    assert indonesian.exit_code == english.exit_code == 1
+    assert "ditulis dua kali" in indonesian.stdout
+    assert "kolom tidak dikenal" in indonesian.stdout
+    assert "duplicate key" in english.stdout
+    assert "unknown field" in english.stdout
+    # The positions do not depend on the language.
+    positions = [line.split(": ", 1)[0] for line in english.stdout.splitlines()]
+    assert positions == [line.split(": ", 1)[0] for line in indonesian.stdout.splitlines()]
+
+
+def test_unreadable_dataset_message_in_indonesian(tmp_path: Path) -> None:
+    result = invoke(["--lang", "id", "--data", str(tmp_path / "nope.yaml"), "list"], lang=Lang.ID)
+    assert result.exit_code == 1
+    assert "tidak dapat dibaca" in result.stderr

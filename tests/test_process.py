@@ -313,7 +313,7 @@ SLOW_LOADER = """
 import sys, time
 import kerjasama_cli.loading as loading
 
-def slow_load(path=None):
+def slow_load(path=None, lang=None):
     print("READY", file=sys.stderr, flush=True)
     time.sleep(60)
 

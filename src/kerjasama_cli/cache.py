@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .i18n import Lang
 from .loading import decode_text, parse_and_validate, read_bytes
 
 #: Bumped whenever what is pickled changes shape.
@@ -60,15 +61,15 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def cached_load(path: Path) -> Any:
+def cached_load(path: Path, lang: Lang = Lang.EN) -> Any:
     with _gc_paused():
-        return _cached_load(path)
+        return _cached_load(path, lang)
 
 
-def _cached_load(path: Path) -> Any:
-    raw = read_bytes(path)
+def _cached_load(path: Path, lang: Lang) -> Any:
+    raw = read_bytes(path, lang)
     if os.environ.get("KERJASAMA_NO_CACHE"):
-        return parse_and_validate(path, decode_text(path, raw))
+        return parse_and_validate(path, decode_text(path, raw, lang), lang)
     # Keyed on the bytes: a hit never decodes the text (a file that is not UTF-8 was
     # never stored, so it still fails below, exactly as without a cache).
     entry = cache_dir() / f"{_key(raw)}.pickle"
@@ -77,7 +78,7 @@ def _cached_load(path: Path) -> Any:
             return pickle.load(fh)
     except Exception:  # absent, unreadable or corrupt: parse the file instead
         pass
-    dataset = parse_and_validate(path, decode_text(path, raw))
+    dataset = parse_and_validate(path, decode_text(path, raw, lang), lang)
     _store(entry, dataset)
     return dataset
 

@@ -211,6 +211,54 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "{source} harus id atau en, bukan {value!r}.",
         Lang.EN: "{source} must be id or en, not {value!r}.",
     },
+    # problems in a dataset file (validate, and any command on a bad file)
+    "data.cannot_read": {
+        Lang.ID: "berkas tidak dapat dibaca: {reason}",
+        Lang.EN: "cannot read the file: {reason}",
+    },
+    "data.not_utf8": {
+        Lang.ID: "berkas ini bukan teks UTF-8 yang sah",
+        Lang.EN: "the file is not valid UTF-8 text",
+    },
+    "data.tag": {
+        Lang.ID: "tag YAML yang membuat objek tidak diizinkan ({tag})",
+        Lang.EN: "YAML tags that construct objects are not allowed ({tag})",
+    },
+    "data.invalid_yaml": {Lang.ID: "YAML tidak sah: {problem}", Lang.EN: "invalid YAML: {problem}"},
+    "data.duplicate_key": {
+        Lang.ID: "kunci {key!r} ditulis dua kali (pertama kali di baris {line})",
+        Lang.EN: "duplicate key {key!r} (first written on line {line})",
+    },
+    "data.missing_field": {Lang.ID: "kolom wajib tidak ada", Lang.EN: "missing required field"},
+    "data.unknown_field": {
+        Lang.ID: "kolom tidak dikenal (tidak ada dalam skema)",
+        Lang.EN: "unknown field (not in the schema)",
+    },
+    "data.expected_mapping": {
+        Lang.ID: "seharusnya pemetaan kunci ke nilai",
+        Lang.EN: "expected a mapping of keys to values",
+    },
+    "data.got": {Lang.ID: "yang tertulis: {what}", Lang.EN: "got {what}"},
+    "data.duplicate_id": {
+        Lang.ID: "id {id!r} dipakai dua kali (juga rekaman ke-{record})",
+        Lang.EN: "duplicate id {id!r} (also record {record})",
+    },
+    "data.duplicate_figure": {
+        Lang.ID: "id angka {id!r} dipakai dua kali",
+        Lang.EN: "duplicate figure id {id!r}",
+    },
+    "data.undefined_key": {
+        Lang.ID: "{key!r} tidak didefinisikan di bawah '{field}'",
+        Lang.EN: "{key!r} is not defined under '{field}'",
+    },
+    "data.listed_twice": {
+        Lang.ID: "{key!r} tercantum dua kali",
+        Lang.EN: "{key!r} is listed twice",
+    },
+    "data.term_taken": {
+        Lang.ID: "{term!r} sudah menamai sektor {sector!r}: satu istilah hanya untuk satu sektor",
+        Lang.EN: "{term!r} already names sector {sector!r}: a term must name one sector",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DatasetError, Problem
+from .i18n import Lang, message
 
 if TYPE_CHECKING:  # imported where used: a query served from the cache never parses YAML
     import yaml
@@ -43,43 +44,43 @@ def resolve_data_path(
     return bundled_data_path()
 
 
-def read_text(path: Path) -> str:
-    return decode_text(path, read_bytes(path))
+def read_text(path: Path, lang: Lang = Lang.EN) -> str:
+    return decode_text(path, read_bytes(path, lang), lang)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, lang: Lang = Lang.EN) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DatasetError(
-            str(path), [Problem(str(path), 0, 0, f"cannot read the file: {reason}")]
+            str(path), [Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))]
         ) from None
 
 
-def decode_text(path: Path, raw: bytes) -> str:
+def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
     """The file's text; a cached dataset is looked up by ``raw`` before paying for this."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        problem = Problem(str(path), line, column, "the file is not valid UTF-8 text")
+        problem = Problem(str(path), line, column, message("data.not_utf8", lang))
         raise DatasetError(str(path), [problem]) from None
 
 
-def load_dataset(path: str | os.PathLike[str] | None = None) -> Any:
+def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.EN) -> Any:
     """Read and validate a dataset file (default: ``$KERJASAMA_DATA`` or the bundled one).
 
     Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
-    listing every problem when the file cannot be read or is invalid.
+    listing every problem (described in ``lang``) when the file cannot be read or is invalid.
     """
     from .cache import cached_load
 
-    return cached_load(resolve_data_path(path))
+    return cached_load(resolve_data_path(path), lang)
 
 
-def parse_and_validate(path: Path, text: str) -> Any:
+def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Any:
     """Parse ``text`` (the contents of ``path``) into a validated ``Dataset`` or raise."""
     import yaml
     from pydantic import ValidationError
@@ -90,13 +91,13 @@ def parse_and_validate(path: Path, text: str) -> Any:
     try:
         data, duplicates = yamlsafe.load(text)
     except yaml.YAMLError as exc:
-        raise DatasetError(name, [_syntax_problem(name, exc)]) from None
+        raise DatasetError(name, [_syntax_problem(name, exc, lang)]) from None
     problems = [
         Problem(
             name,
             d.line,
             d.column,
-            f"duplicate key {d.key!r} (first written on line {d.first_line})",
+            message("data.duplicate_key", lang, key=d.key, line=d.first_line),
         )
         for d in duplicates
     ]
@@ -112,11 +113,13 @@ def parse_and_validate(path: Path, text: str) -> Any:
             loc = _data_loc(tuple(err["loc"]))
             if err["type"] in _UNKNOWN_FIELD:
                 loc += ("[key]",)
-            by_node[loc] = _describe(err, loc)
+            by_node[loc] = _describe(err, loc, lang)
         located += by_node.items()
-    located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in reference_problems(data)]
+    located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in reference_problems(data, lang)]
     if dataset is not None and not located:
-        located += [(loc, f"{_dotted(loc)}: {msg}") for loc, msg in vocabulary_problems(dataset)]
+        located += [
+            (loc, f"{_dotted(loc)}: {msg}") for loc, msg in vocabulary_problems(dataset, lang)
+        ]
     if located:
         problems += _locate(name, text, located)
     if problems:
@@ -146,11 +149,11 @@ def _dataset_adapter() -> Any:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-def validate_file(path: Path) -> tuple[Any, list[Problem]]:
+def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Any, list[Problem]]:
     """Every problem of one file (empty when it is clean), and the dataset when it is."""
     try:
-        text = read_text(path)
-        return parse_and_validate(path, text), []
+        text = read_text(path, lang)
+        return parse_and_validate(path, text, lang), []
     except DatasetError as exc:
         return None, exc.problems
 
@@ -158,19 +161,19 @@ def validate_file(path: Path) -> tuple[Any, list[Problem]]:
 # --- describing problems ----------------------------------------------------------------
 
 
-def _syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     if "could not determine a constructor" in problem:
-        message = (
-            f"YAML tags that construct objects are not allowed ({problem.split('tag ', 1)[-1]})"
-        )
+        text = message("data.tag", lang, tag=problem.split("tag ", 1)[-1])
     else:
-        message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+        text = message("data.invalid_yaml", lang, problem=problem) + (
+            f" ({context})" if context else ""
+        )
     if mark is None:
-        return Problem(name, 0, 0, message)
-    return Problem(name, mark.line + 1, mark.column + 1, message)
+        return Problem(name, 0, 0, text)
+    return Problem(name, mark.line + 1, mark.column + 1, text)
 
 
 def _dotted(loc: Loc) -> str:
@@ -185,14 +188,25 @@ def _dotted(loc: Loc) -> str:
     return out or "document"
 
 
-_TYPE_NAMES = {
-    bool: "a boolean",
-    int: "an integer",
-    float: "a number",
-    str: "a string",
-    list: "a list",
-    dict: "a mapping",
-    type(None): "nothing (empty)",
+_TYPE_NAMES: dict[Lang, dict[type, str]] = {
+    Lang.EN: {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing (empty)",
+    },
+    Lang.ID: {
+        bool: "boolean",
+        int: "bilangan bulat",
+        float: "bilangan",
+        str: "teks",
+        list: "daftar",
+        dict: "pemetaan",
+        type(None): "kosong",
+    },
 }
 
 
@@ -211,28 +225,28 @@ def _data_loc(loc: Loc) -> Loc:
     )
 
 
-def _describe(err: Mapping[str, Any], loc: Loc) -> str:
+def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
+    """Our own words for the common cases; pydantic's (English) message for the rest."""
     kind, msg = err["type"], str(err["msg"])
     where = _dotted(tuple(p for p in loc if p != "[key]"))
     if kind in ("missing", "missing_argument"):
-        return f"{where}: missing required field"
+        return f"{where}: {message('data.missing_field', lang)}"
     if kind in _UNKNOWN_FIELD:
-        return f"{where}: unknown field (not in the schema)"
+        return f"{where}: {message('data.unknown_field', lang)}"
     if msg.startswith("Value error, "):
         msg = msg.removeprefix("Value error, ")
     got = err.get("input")
     if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
-        msg = "expected a mapping of keys to values"
+        msg = message("data.expected_mapping", lang)
     if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
-        msg += (
-            f"; got {_TYPE_NAMES.get(type(got), type(got).__name__)} {got!r}"
-            if not isinstance(got, (dict, list, type(None)))
-            else f"; got {_TYPE_NAMES.get(type(got), 'a value')}"
-        )
+        names = _TYPE_NAMES[lang]
+        what = names.get(type(got), type(got).__name__)
+        shown = "" if isinstance(got, (dict, list, type(None))) else f" {got!r}"
+        msg += "; " + message("data.got", lang, what=what + shown)
     return f"{where}: {msg}"
 
 
-def reference_problems(data: Any) -> Iterator[tuple[Loc, str]]:
+def reference_problems(data: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
     """Unique ids and resolvable sector and source keys, checked on the raw data.
 
     Run on the raw structure so that these problems are reported together with type
@@ -253,12 +267,12 @@ def reference_problems(data: Any) -> Iterator[tuple[Loc, str]]:
             if rid in seen:
                 yield (
                     ("partnerships", i, "id"),
-                    f"duplicate id {rid!r} (also record {seen[rid] + 1})",
+                    message("data.duplicate_id", lang, id=rid, record=seen[rid] + 1),
                 )
             else:
                 seen[rid] = i
-        yield from _keys_defined(record, ("partnerships", i), "sectors", sectors, "sector")
-        yield from _keys_defined(record, ("partnerships", i), "sources", sources, "source")
+        yield from _keys_defined(record, ("partnerships", i), "sectors", sectors, lang)
+        yield from _keys_defined(record, ("partnerships", i), "sources", sources, lang)
     figure_ids: set[str] = set()
     for i, figure in enumerate(figures):
         if not isinstance(figure, dict):
@@ -266,11 +280,14 @@ def reference_problems(data: Any) -> Iterator[tuple[Loc, str]]:
         fid = figure.get("id")
         if isinstance(fid, str):
             if fid in figure_ids:
-                yield ("figures", i, "id"), f"duplicate figure id {fid!r}"
+                yield ("figures", i, "id"), message("data.duplicate_figure", lang, id=fid)
             figure_ids.add(fid)
         key = figure.get("source")
         if isinstance(key, str) and key not in sources:
-            yield ("figures", i, "source"), f"source {key!r} is not defined under 'sources'"
+            yield (
+                ("figures", i, "source"),
+                message("data.undefined_key", lang, key=key, field="sources"),
+            )
 
 
 def _part(data: dict[str, Any], key: str, kind: type[Any]) -> Any:
@@ -279,19 +296,19 @@ def _part(data: dict[str, Any], key: str, kind: type[Any]) -> Any:
 
 
 def _keys_defined(
-    record: Mapping[str, Any], loc: Loc, field: str, defined: Mapping[str, Any], what: str
+    record: Mapping[str, Any], loc: Loc, field: str, defined: Mapping[str, Any], lang: Lang
 ) -> Iterator[tuple[Loc, str]]:
     keys = record.get(field)
     if not isinstance(keys, list):
         return
     for j, key in enumerate(keys):
         if isinstance(key, str) and key not in defined:
-            yield (*loc, field, j), f"{what} {key!r} is not defined under '{field}'"
+            yield (*loc, field, j), message("data.undefined_key", lang, key=key, field=field)
         elif isinstance(key, str) and keys.index(key) != j:
-            yield (*loc, field, j), f"{what} {key!r} is listed twice"
+            yield (*loc, field, j), message("data.listed_twice", lang, key=key)
 
 
-def vocabulary_problems(dataset: Any) -> Iterator[tuple[Loc, str]]:
+def vocabulary_problems(dataset: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
     """Sector aliases that two sectors share, and figure comparisons that name unknown values."""
     from .resolve import Resolver
 
@@ -310,9 +327,9 @@ def vocabulary_problems(dataset: Any) -> Iterator[tuple[Loc, str]]:
             if owner.setdefault(norm, key) != key:
                 yield (
                     loc,
-                    f"{term!r} already names sector {owner[norm]!r}: a term must name one sector",
+                    message("data.term_taken", lang, term=term, sector=owner[norm]),
                 )
-    resolver = Resolver(dataset)
+    resolver = Resolver(dataset, lang)
     for i, figure in enumerate(dataset.figures):
         for name, values in (figure.compare or {}).items():
             for j, value in enumerate(values):
@@ -335,9 +352,9 @@ def _locate(name: str, text: str, located: Sequence[tuple[Loc, str]]) -> list[Pr
     except yaml.YAMLError:
         root = None
     problems = []
-    for loc, message in located:
+    for loc, text_of_problem in located:
         line, column = _position(root, loc)
-        problems.append(Problem(name, line, column, message))
+        problems.append(Problem(name, line, column, text_of_problem))
     return problems
 
 

@@ -29,7 +29,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         targets = paths or [resolve_data_path(env.data_path)]
         failed = False
         for path in targets:
-            dataset, problems = validate_file(path)
+            dataset, problems = validate_file(path, env.lang)
             if problems:
                 failed = True
                 for problem in problems:

@@ -28,7 +28,7 @@ def environment(ctx: typer.Context) -> Environment:
 def load(env: Environment) -> Any:
     from ..loading import load_dataset
 
-    return load_dataset(env.data_path)
+    return load_dataset(env.data_path, env.lang)
 
 
 def say(env: Environment, text: str) -> None:

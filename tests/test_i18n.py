@@ -307,3 +307,27 @@ def test_unreadable_dataset_message_in_indonesian(tmp_path: Path) -> None:
     result = invoke(["--lang", "id", "--data", str(tmp_path / "nope.yaml"), "list"], lang=Lang.ID)
     assert result.exit_code == 1
     assert "tidak dapat dibaca" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["list", "--bogus"], "opsi tidak dikenal: --bogus"),
+        (["lst"], "perintah tidak dikenal: 'lst'"),
+        (["show"], "'ID...' wajib diisi"),
+        (["list", "--limit", "abc"], "nilai tidak sah untuk '--limit'"),
+    ],
+)
+def test_parse_errors_speak_indonesian(args: list[str], expected: str) -> None:
+    result = run_cli(["--lang", "id", *args])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert expected in result.stderr
+    assert "Penggunaan:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_parse_errors_stay_english_in_english() -> None:
+    result = run_cli(["--lang", "en", "list", "--bogus"])
+    assert result.returncode == 2
+    assert "No such option: --bogus" in result.stderr

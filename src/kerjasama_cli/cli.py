@@ -5,9 +5,10 @@ on the command line, else ``KERJASAMA_LANG``, else the locale.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -97,16 +98,80 @@ def main() -> None:
     """Console-script entry point."""
     try:
         args = sys.argv[1:]
-        app = build_app(language_from_argv(args))
+        lang = language_from_argv(args)
+        app = build_app(lang)
         try:
-            app(args=args, prog_name="kerjasama")
-            code = int(ExitStatus.OK)
+            result = app(args=args, prog_name="kerjasama", standalone_mode=False)
+            code = result if isinstance(result, int) else int(ExitStatus.OK)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except Exception as exc:  # Click's parse errors: print them ourselves, translated
+            if not _is_click_error(exc):
+                raise
+            report_click_error(exc, lang)
+            code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
         _flush_stdout()
     except KeyboardInterrupt:
         code = int(ExitStatus.INTERRUPTED)
     sys.exit(code)
+
+
+def _is_click_error(exc: BaseException) -> bool:
+    """Click's exceptions (Typer vendors Click in some versions), found without a private import."""
+    return any(cls.__name__ in ("ClickException", "Abort") for cls in type(exc).__mro__)
+
+
+_NO_SUCH_COMMAND = re.compile(
+    r"No such command '(?P<name>.+?)'\.(?: Did you mean '(?P<close>.+?)'\?)?"
+)
+
+
+def report_click_error(exc: Any, lang: Lang) -> None:
+    """What Click's ``show()`` prints, in Indonesian when that is the language."""
+    name = type(exc).__name__
+    if lang is Lang.EN or name in ("NoArgsIsHelpError", "Abort"):
+        if name != "Abort":
+            exc.show()
+        return
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        lines.append(ctx.get_usage().replace("Usage:", message("usage", lang), 1))
+        lines.append(message("try_help", lang, command=ctx.command_path) + "\n")
+    lines.append(f"{message('error', lang).capitalize()}: {_indonesian_text(exc, name, lang)}")
+    print("\n".join(lines), file=sys.stderr)
+
+
+def _indonesian_text(exc: Any, name: str, lang: Lang) -> str:
+    hint = ""
+    param = getattr(exc, "param", None)
+    if param is not None:
+        if getattr(param, "param_type_name", "") == "argument":
+            hint = f"'{getattr(param, 'metavar', None) or param.name}'"
+        else:
+            hint = "/".join(f"'{o}'" for o in param.opts)
+    if name == "NoSuchOption":
+        text = message("click_no_such_option", lang, name=exc.option_name)
+        if exc.possibilities:
+            text += " " + message(
+                "did_you_mean", lang, choices=", ".join(sorted(exc.possibilities))
+            )
+        return text
+    if name == "MissingParameter":
+        return message("click_missing", lang, name=hint)
+    if name == "BadParameter":
+        return message("click_bad_value", lang, name=hint, reason=exc.message)
+    if name == "BadOptionUsage" and getattr(exc, "option_name", None):
+        return message("click_needs_value", lang, name=exc.option_name)
+    if str(getattr(exc, "message", "")) == "Missing command.":
+        return message("click_missing_command", lang)
+    found = _NO_SUCH_COMMAND.match(str(getattr(exc, "message", "")))
+    if found:
+        text = message("click_no_such_command", lang, name=found["name"])
+        if found["close"]:
+            text += " " + message("did_you_mean", lang, choices=found["close"])
+        return text
+    return str(exc.format_message())
 
 
 def _flush_stdout() -> None:

@@ -259,6 +259,30 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "{term!r} sudah menamai sektor {sector!r}: satu istilah hanya untuk satu sektor",
         Lang.EN: "{term!r} already names sector {sector!r}: a term must name one sector",
     },
+    # Click's own parse errors, for the Indonesian interface
+    "usage": {Lang.ID: "Penggunaan:", Lang.EN: "Usage:"},
+    "try_help": {
+        Lang.ID: "Coba '{command} -h' untuk bantuan.",
+        Lang.EN: "Try '{command} -h' for help.",
+    },
+    "click_no_such_option": {
+        Lang.ID: "opsi tidak dikenal: {name}",
+        Lang.EN: "No such option: {name}",
+    },
+    "click_no_such_command": {
+        Lang.ID: "perintah tidak dikenal: {name!r}.",
+        Lang.EN: "No such command {name!r}.",
+    },
+    "click_needs_value": {
+        Lang.ID: "opsi {name} memerlukan nilai.",
+        Lang.EN: "Option {name!r} requires an argument.",
+    },
+    "click_missing_command": {Lang.ID: "perintah belum diberikan.", Lang.EN: "Missing command."},
+    "click_missing": {Lang.ID: "{name} wajib diisi.", Lang.EN: "Missing {name}."},
+    "click_bad_value": {
+        Lang.ID: "nilai tidak sah untuk {name}: {reason}",
+        Lang.EN: "Invalid value for {name}: {reason}",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",

@@ -21,9 +21,13 @@ __all__ = [
     "Partnership",
     "Query",
     "Resolver",
+    "check_figures",
+    "count_by",
+    "crosstab",
     "filter_partnerships",
     "load_dataset",
     "sort_partnerships",
+    "summarize",
 ]
 
 if TYPE_CHECKING:
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from .models import Dataset, Partnership
     from .query import Query, filter_partnerships, sort_partnerships
     from .resolve import Resolver
+    from .summary import check_figures, count_by, crosstab, summarize
 
 _WHERE = {
     "Dataset": "models",
@@ -42,6 +47,10 @@ _WHERE = {
     "filter_partnerships": "query",
     "sort_partnerships": "query",
     "Resolver": "resolve",
+    "summarize": "summary",
+    "crosstab": "summary",
+    "count_by": "summary",
+    "check_figures": "summary",
 }
 
 

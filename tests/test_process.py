@@ -94,9 +94,29 @@ def test_pipe_of_show_into_head_ends_quietly(big: tuple[Path, Path]) -> None:
     path, cache = big
     ids = [f"rec-{i:05d}" for i in range(0, BIG_SIZE, 3)]
     command = kerjasama("--data", str(path), "show", *ids) + " | head -1"
-    done = shell(command, env={"KERJASAMA_CACHE_DIR": str(cache)})
-    assert done.stderr == ""
+    done = shell(
+        f'{command}; echo "status=${{PIPESTATUS[0]}}" >&2', env={"KERJASAMA_CACHE_DIR": str(cache)}
+    )
+    assert done.stderr == "status=0\n"
     assert "rec-00000" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list", "--format", "table"], ["summary", "--by", "country", "--format", "table"],
+     ["sectors", "--format", "table"]],
+)
+def test_rich_tables_into_head_end_quietly_with_status_0(
+    big: tuple[Path, Path], args: list[str]
+) -> None:
+    path, cache = big
+    command = kerjasama("--data", str(path), *args) + " | head -1"
+    done = shell(
+        f'{command}; echo "status=${{PIPESTATUS[0]}}" >&2',
+        env={"KERJASAMA_CACHE_DIR": str(cache), "COLUMNS": "100"},
+    )
+    assert done.stderr == "status=0\n"
+    assert done.stdout.count("\n") == 1
 
 
 def test_list_of_the_bundled_data_into_head_ends_quietly() -> None:

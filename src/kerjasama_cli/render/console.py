@@ -13,7 +13,14 @@ if TYPE_CHECKING:
 def make_console(env: Environment) -> Console:
     from rich.console import Console
 
-    return Console(
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich exits with status 1 here; hand the closed pipe to the command's error
+            handling instead, which ends quietly with status 0 as ``list | head`` does."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(
         file=env.stdout,
         width=env.width,
         no_color=not env.color,

@@ -439,3 +439,51 @@ def test_cache_path_that_is_a_file_is_ignored(mini_data: Path, tmp_path: Path) -
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines() == MINI_IDS
     assert blocker.read_text(encoding="utf-8") == "not a directory"
+
+
+BROKEN_QUERY = """
+import sys
+import kerjasama_cli.query as query
+
+def broken(*args, **kwargs):
+    raise RuntimeError("simulated bug")
+
+query.filter_partnerships = broken
+from kerjasama_cli.cli import main
+sys.argv = ["kerjasama", *sys.argv[1:]]
+main()
+"""
+
+
+def test_an_unexpected_bug_is_one_line_on_stderr_not_a_traceback(tmp_path: Path) -> None:
+    script = tmp_path / "broken.py"
+    script.write_text(BROKEN_QUERY, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    done = subprocess.run(
+        [sys.executable, str(script), "list"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "internal error (RuntimeError: simulated bug)" in done.stderr
+    debug = subprocess.run(
+        [sys.executable, str(script), "list"], capture_output=True, text=True,
+        env={**env, "KERJASAMA_DEBUG": "1"}, timeout=60,
+    )  # fmt: skip
+    assert "Traceback" in debug.stderr
+
+
+def test_a_cache_entry_that_is_not_a_dataset_is_ignored(mini_data: Path, tmp_path: Path) -> None:
+    import pickle
+
+    cache = tmp_path / "cache"
+    env = {"KERJASAMA_CACHE_DIR": str(cache)}
+    first = run_cli(["--data", str(mini_data), "list", "--format", "ids"], env=env)
+    entries = list(cache.glob("*.pickle"))
+    assert first.returncode == 0
+    assert entries
+    for entry in entries:
+        entry.write_bytes(pickle.dumps({"a": 1}))
+    again = run_cli(["--data", str(mini_data), "list", "--format", "ids"], env=env)
+    assert again.returncode == 0
+    assert again.stdout == first.stdout
+    assert again.stderr == ""

@@ -21,6 +21,7 @@ from typing import Any
 
 from .i18n import Lang
 from .loading import decode_text, parse_and_validate, read_bytes
+from .models import Dataset
 
 #: Bumped whenever what is pickled changes shape.
 _FORMAT = 2
@@ -37,10 +38,11 @@ def _key(raw: bytes) -> str:
 
     digest = hashlib.blake2b(raw, digest_size=20)
     digest.update(f"{__version__}:{_FORMAT}:{sys.version_info[:2]}".encode())
-    # A changed model must never meet an old pickle, even within one version.
-    for module in ("models.py", "vocabulary.py"):
-        stat = (Path(__file__).parent / module).stat()
-        digest.update(f"{module}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    # Changed code (a model, a validation rule) must never meet an old pickle, even within
+    # one version: every module of the package is part of the key.
+    for module in sorted(Path(__file__).parent.rglob("*.py")):
+        stat = module.stat()
+        digest.update(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
@@ -75,7 +77,9 @@ def _cached_load(path: Path, lang: Lang) -> Any:
     entry = cache_dir() / f"{_key(raw)}.pickle"
     try:
         with entry.open("rb") as fh:
-            return pickle.load(fh)
+            cached = pickle.load(fh)
+        if isinstance(cached, Dataset):
+            return cached
     except Exception:  # absent, unreadable or corrupt: parse the file instead
         pass
     dataset = parse_and_validate(path, decode_text(path, raw, lang), lang)

@@ -105,11 +105,17 @@ def main() -> None:
             code = result if isinstance(result, int) else int(ExitStatus.OK)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except Exception as exc:  # Click's parse errors: print them ourselves, translated
-            if not _is_click_error(exc):
+        except Exception as exc:
+            if _is_click_error(exc):  # Click's parse errors: printed by us, translated
+                report_click_error(exc, lang)
+                code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
+            elif os.environ.get("KERJASAMA_DEBUG"):
                 raise
-            report_click_error(exc, lang)
-            code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
+            else:  # a bug of ours: one line for the user, never a traceback
+                name = type(exc).__name__
+                text = message("internal_error", lang, error=f"{name}: {exc}")
+                print(f"kerjasama: {text}", file=sys.stderr)
+                code = int(ExitStatus.DATA_ERROR)
         _flush_stdout()
     except KeyboardInterrupt:
         code = int(ExitStatus.INTERRUPTED)

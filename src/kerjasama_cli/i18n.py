@@ -283,6 +283,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "nilai tidak sah untuk {name}: {reason}",
         Lang.EN: "Invalid value for {name}: {reason}",
     },
+    "internal_error": {
+        Lang.ID: "galat internal ({error}). Mohon laporkan; KERJASAMA_DEBUG=1 menampilkan rinciannya.",
+        Lang.EN: "internal error ({error}). Please report it; KERJASAMA_DEBUG=1 shows the details.",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",

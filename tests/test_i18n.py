@@ -331,3 +331,27 @@ def test_parse_errors_stay_english_in_english() -> None:
     result = run_cli(["--lang", "en", "list", "--bogus"])
     assert result.returncode == 2
     assert "No such option: --bogus" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Russia", "RU"),
+        ("Rusia", "RU"),
+        ("Turkey", "TR"),
+        ("Tiongkok", "CN"),
+        ("Holland", "NL"),
+        ("Prancis", "FR"),
+        ("Federasi Rusia", "RU"),
+        ("Korea Selatan", "KR"),
+    ],
+)
+def test_everyday_country_names_match_like_the_iso_ones(typed: str, code: str) -> None:
+    assert _ids(["list", "--country", typed]) == _ids(["list", "--country", code])
+    assert _ids(["list", "--country", code])
+
+
+def test_country_suggestions_name_the_country_in_the_interface_language() -> None:
+    result = invoke(["--lang", "id", "list", "--country", "Jepan"], lang=Lang.ID)
+    assert result.exit_code == 2
+    assert "JP (Jepang)" in result.stderr

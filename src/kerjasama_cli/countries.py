@@ -45,6 +45,26 @@ def country_name(code: str, lang: Lang) -> str:
     return _english_name(country)
 
 
+#: Everyday names people type that the ISO lists do not carry (Russia, Turkey, UK,
+#: Tiongkok...). Only for matching input: names shown come from the ISO database.
+EVERYDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "RU": ("Russia", "Rusia"),
+    "TR": ("Turkey", "Turkiye"),
+    "GB": ("UK", "Great Britain", "Britain", "England", "Inggris"),
+    "CN": ("Tiongkok", "RRT", "Republik Rakyat Cina"),
+    "BN": ("Brunei",),
+    "NL": ("Holland",),
+    "FR": ("Prancis",),
+    "KR": ("Korsel", "Republic of Korea"),
+    "KP": ("Korut",),
+    "US": ("America", "Amerika"),
+    "PS": ("Palestine", "Palestina"),
+    "CZ": ("Ceko",),
+    "AE": ("UAE", "Emirat Arab"),
+    "PH": ("Filipina",),
+}
+
+
 @cache
 def country_terms() -> dict[str, str]:
     """Every way to write a country (codes, names in English and Indonesian), normalized → alpha-2."""
@@ -58,5 +78,8 @@ def country_terms() -> dict[str, str]:
             if value:
                 names += [value, translations.gettext(value)]
         for name in names:
+            terms.setdefault(normalize(name), code)
+    for code, everyday in EVERYDAY_NAMES.items():
+        for name in everyday:
             terms.setdefault(normalize(name), code)
     return terms

@@ -118,12 +118,13 @@ class Resolver:
         key = vocab.lookup(value)
         if key is not None:
             return key
+        suggestions = vocab.suggest(value)
+        if name == "country":  # a bare code says little: "RU (Russian Federation)"
+            from .countries import country_name
+
+            suggestions = [f"{c} ({country_name(c, self.lang)})" for c in suggestions]
         raise unknown_value(
-            option,
-            value,
-            vocab.suggest(value),
-            self.lang,
-            None if name == "country" else vocab.keys,
+            option, value, suggestions, self.lang, None if name == "country" else vocab.keys
         )
 
     def resolve_all(self, name: str, values: Iterable[str]) -> frozenset[str]:

@@ -494,3 +494,15 @@ def test_environment_variable_beats_the_bundled_data(mini_data: Path) -> None:
 
 def test_bundled_data_is_the_default() -> None:
     assert listed([]) == sorted(r["id"] for r in REAL)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--sector", ""], ["--sector", ","], ["--country", " "], ["--year", ""], ["--since", ""],
+     ["--until", ""], ["-q", ""], ["--status", ""], ["--columns", ""]],
+)
+def test_an_empty_value_is_a_usage_error_not_the_whole_register(args: list[str]) -> None:
+    result = invoke(["list", *args, "--format", "ids"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert args[0] in result.stderr or "--search" in result.stderr

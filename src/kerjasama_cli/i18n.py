@@ -287,6 +287,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "galat internal ({error}). Mohon laporkan; KERJASAMA_DEBUG=1 menampilkan rinciannya.",
         Lang.EN: "internal error ({error}). Please report it; KERJASAMA_DEBUG=1 shows the details.",
     },
+    "empty_value": {
+        Lang.ID: "{option} memerlukan nilai: nilai kosong akan cocok dengan semua kerja sama.",
+        Lang.EN: "{option} needs a value: an empty one would match every partnership.",
+    },
+    "empty_columns": {
+        Lang.ID: "{option} diberi nilai kosong; sebutkan kolomnya (id,partner,...).",
+        Lang.EN: "{option} was given an empty value; name the columns (id,partner,...).",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",

@@ -103,32 +103,49 @@ def with_filters(lang: Lang) -> Callable[[F], F]:
     return decorate
 
 
-def _split(values: list[str] | None) -> list[str]:
-    """``--sector banjir,air`` is the same as ``--sector banjir --sector air``."""
+def split_values(
+    values: list[str] | None, option: str, lang: Lang, empty: str = "empty_value"
+) -> list[str]:
+    """``--sector banjir,air`` is the same as ``--sector banjir --sector air``.
+
+    An empty value is a usage error, not "no filter": a script passing ``--sector "$S"``
+    with an empty ``$S`` must not silently get the whole register.
+    """
     out: list[str] = []
     for value in values or []:
-        out += [v.strip() for v in value.split(",") if v.strip()]
+        parts = [v.strip() for v in value.split(",") if v.strip()]
+        if not parts:
+            raise UsageError(message(empty, lang, option=option))
+        out += parts
     return out
+
+
+def _not_blank(value: str, option: str, lang: Lang) -> str:
+    if not value.strip():
+        raise UsageError(message("empty_value", lang, option=option))
+    return value
 
 
 def build_query(args: FilterArgs, resolver: Resolver) -> Query:
     """Resolve every value to a data key; an unknown one raises ``UsageError`` with suggestions."""
+    lang = resolver.lang
     resolved: dict[str, Any] = {}
     for name in FILTER_NAMES:
         value = getattr(args, name)
-        if name == "search":
-            resolved[name] = value if value and value.strip() else None
+        option = _FLAGS[name][0]
+        if value is None:
+            resolved[name] = None if name in ("search", "since", "until") else frozenset()
+        elif name == "search":
+            resolved[name] = _not_blank(value, option, lang)
         elif name in ("since", "until"):
-            resolved[name] = resolver.resolve(name, value) if value else None
+            resolved[name] = resolver.resolve(name, _not_blank(value, option, lang))
         elif name == "country":  # names may hold commas ("Korea, Republic of")
-            resolved[name] = resolver.resolve_all(name, [v for v in value or [] if v.strip()])
+            resolved[name] = resolver.resolve_all(
+                name, [_not_blank(v, option, lang) for v in value]
+            )
         else:
-            resolved[name] = resolver.resolve_all(name, _split(value))
+            resolved[name] = resolver.resolve_all(name, split_values(value, option, lang))
     return Query(**resolved)
-
-
-def split_columns(values: list[str] | None) -> list[str]:
-    return _split(values)
 
 
 def format_option(lang: Lang, formats: Sequence[OutputFormat]) -> Any:

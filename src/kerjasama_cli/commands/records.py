@@ -15,7 +15,7 @@ from ..options import (
     format_option,
     no_header_option,
     parse_format,
-    split_columns,
+    split_values,
     with_filters,
 )
 from ..render import OutputFormat, default_format, render_partnerships
@@ -55,7 +55,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
         env = environment(ctx)
         chosen = parse_format(fmt, LIST_FORMATS, env.lang) or default_format(env)
-        wanted = split_columns(columns)
+        wanted = split_values(columns, "--columns", env.lang, empty="empty_columns")
         for column in wanted:
             if column not in ALL_COLUMNS:
                 raise unknown_value(

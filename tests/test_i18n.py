@@ -355,3 +355,20 @@ def test_country_suggestions_name_the_country_in_the_interface_language() -> Non
     result = invoke(["--lang", "id", "list", "--country", "Jepan"], lang=Lang.ID)
     assert result.exit_code == 2
     assert "JP (Jepang)" in result.stderr
+
+
+def test_broken_data_rules_are_told_in_indonesian(write_yaml: Any, mini_data: Path) -> None:
+    text = mini_data.read_text(encoding="utf-8")
+    text = text.replace('signed: "2014-09"', 'signed: "2023-02-30"').replace(
+        "country: JP", "country: XX"
+    )
+    text = text.replace("kind: grant", "kind: hadiah")
+    path = write_yaml(text)
+    result = invoke(["--lang", "id", "validate", str(path)], lang=Lang.ID)
+    assert result.exit_code == 1
+    assert "bukan hari yang ada" in result.stdout
+    assert "bukan kode negara ISO" in result.stdout
+    assert "harus salah satu dari" in result.stdout
+    english = invoke(["validate", str(path)])
+    assert "is not a real day" in english.stdout
+    assert "is not an ISO 3166-1 alpha-2 country code" in english.stdout

@@ -34,8 +34,8 @@ def _dataset(ctx: typer.Context) -> Any:
 
 
 def _lang(ctx: typer.Context) -> Lang:
-    chosen = ctx.find_root().params.get("language")
-    return chosen if isinstance(chosen, Lang) else language_from_env()
+    chosen = str(ctx.find_root().params.get("language") or "").strip().lower()
+    return Lang(chosen) if chosen in ("id", "en") else language_from_env()
 
 
 def _starting(candidates: Candidates, incomplete: str) -> Candidates:

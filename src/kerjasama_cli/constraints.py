@@ -65,12 +65,15 @@ class StrictNumber:
         )
 
 
-def matches(pattern: str, what: str) -> After:
+def matches(pattern: str, rule: str) -> After:
+    """A full match of ``pattern``, else the ``RuleError`` ``rule`` (a message key)."""
     compiled = re.compile(pattern)
 
     def check(value: str) -> str:
         if not compiled.fullmatch(value):
-            raise ValueError(f"{value!r} is not {what}")
+            from .errors import RuleError
+
+            raise RuleError(rule, value=value)
         return value
 
     return After(check)

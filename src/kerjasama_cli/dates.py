@@ -9,6 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from .errors import RuleError
+
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 DateKey = tuple[int, ...]
@@ -22,19 +24,19 @@ def parse_partial_date(text: str) -> DateKey:
     """
     match = _PATTERN.fullmatch(text)
     if match is None:
-        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        raise RuleError("rule.not_a_date", value=text)
     year = int(match[1])
     if match[2] is None:
         return (year,)
     month = int(match[2])
     if not 1 <= month <= 12:
-        raise ValueError(f"{text!r} has no month {month}")
+        raise RuleError("rule.no_month", value=text, month=month)
     if match[3] is None:
         return (year, month)
     day = int(match[3])
     last = calendar.monthrange(year, month)[1] if year > 0 else 31
     if not 1 <= day <= last:
-        raise ValueError(f"{text!r} is not a real day: month {month} of {year} has {last} days")
+        raise RuleError("rule.no_day", value=text, month=month, year=year, days=last)
     return (year, month, day)
 
 

@@ -37,6 +37,24 @@ class DatasetError(Exception):
         self.problems = problems
 
 
+class RuleError(ValueError):
+    """A data rule broken (an impossible date, an unknown country code), told in either language.
+
+    Raised inside validation, where no language is known; the message is rendered by
+    ``text(lang)`` where it is shown. ``str()`` gives the English text.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text())
+
+    def text(self, lang: str = "en") -> str:
+        from .i18n import Lang, message
+
+        return message(self.key, Lang(lang), **self.values)
+
+
 class UsageError(Exception):
     """Bad input on the command line (unknown value, id, option): exit status 2."""
 

@@ -238,6 +238,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "seharusnya pemetaan kunci ke nilai",
         Lang.EN: "expected a mapping of keys to values",
     },
+    "data.one_of": {Lang.ID: "harus salah satu dari {choices}", Lang.EN: "should be {choices}"},
     "data.got": {Lang.ID: "yang tertulis: {what}", Lang.EN: "got {what}"},
     "data.duplicate_id": {
         Lang.ID: "id {id!r} dipakai dua kali (juga rekaman ke-{record})",
@@ -294,6 +295,45 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "empty_columns": {
         Lang.ID: "{option} diberi nilai kosong; sebutkan kolomnya (id,partner,...).",
         Lang.EN: "{option} was given an empty value; name the columns (id,partner,...).",
+    },
+    "count_limited": {
+        Lang.ID: "{shown} pertama dari {matched} yang cocok ({total} kerja sama di register)",
+        Lang.EN: "first {shown} of {matched} matching ({total} partnerships in the register)",
+    },
+    # rules of the data, raised during validation (errors.RuleError)
+    "rule.not_a_date": {
+        Lang.ID: "{value!r} bukan tanggal berbentuk YYYY, YYYY-MM atau YYYY-MM-DD",
+        Lang.EN: "{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    },
+    "rule.no_month": {
+        Lang.ID: "{value!r} tidak punya bulan {month}",
+        Lang.EN: "{value!r} has no month {month}",
+    },
+    "rule.no_day": {
+        Lang.ID: "{value!r} bukan hari yang ada: bulan {month} tahun {year} punya {days} hari",
+        Lang.EN: "{value!r} is not a real day: month {month} of {year} has {days} days",
+    },
+    "rule.not_a_country": {
+        Lang.ID: "{value!r} bukan kode negara ISO 3166-1 alpha-2",
+        Lang.EN: "{value!r} is not an ISO 3166-1 alpha-2 country code",
+    },
+    "rule.not_a_slug": {
+        Lang.ID: "{value!r} bukan slug huruf kecil (a-z, 0-9, -)",
+        Lang.EN: "{value!r} is not a lowercase slug (a-z, 0-9, -)",
+    },
+    "rule.not_a_url": {
+        Lang.ID: "{value!r} bukan URL http(s)",
+        Lang.EN: "{value!r} is not an http(s) URL",
+    },
+    "rule.country_required": {
+        Lang.ID: "country wajib untuk partner_type {partner_type!r}; hanya organisasi "
+        "internasional atau jaringan yang boleh tanpa negara",
+        Lang.EN: "country is required for partner_type {partner_type!r}; only an "
+        "international organisation or a network may have none",
+    },
+    "rule.ends_before_signed": {
+        Lang.ID: "ends ({ends}) lebih awal dari signed ({signed})",
+        Lang.EN: "ends ({ends}) is before signed ({signed})",
     },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, Problem
+from .errors import DatasetError, Problem, RuleError
 from .i18n import Lang, message
 
 if TYPE_CHECKING:  # imported where used: a query served from the cache never parses YAML
@@ -235,6 +235,14 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
         return f"{where}: {message('data.unknown_field', lang)}"
     if msg.startswith("Value error, "):
         msg = msg.removeprefix("Value error, ")
+    if kind in ("enum", "literal_error") and "expected" in (err.get("ctx") or {}):
+        choices = str(err["ctx"]["expected"])  # pydantic's "'a', 'b' or 'c'"
+        if lang is Lang.ID:
+            choices = choices.replace(" or ", " atau ")
+        msg = message("data.one_of", lang, choices=choices)
+    rule = (err.get("ctx") or {}).get("error")
+    if isinstance(rule, RuleError):  # one of our own rules: told in the chosen language
+        msg = rule.text(lang)
     got = err.get("input")
     if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
         msg = message("data.expected_mapping", lang)

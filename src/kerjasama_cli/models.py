@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from .constraints import After, Before, MinLength, StrictNumber, matches
 from .dates import on_or_after, parse_partial_date, year_of
+from .errors import RuleError
 from .vocabulary import STATELESS_PARTNER_TYPES, Instrument, Kind, PartnerType, Scope, Status
 
 
@@ -24,7 +25,7 @@ def _check_country(value: str) -> str:
     from .countries import country_exists
 
     if not country_exists(value):
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+        raise RuleError("rule.not_a_country", value=value)
     return value
 
 
@@ -36,12 +37,10 @@ def _year_as_text(value: Any) -> Any:
 
 
 Text = Annotated[str, MinLength(1)]
-Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "a lowercase slug (a-z, 0-9, -)")]
+Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "rule.not_a_slug")]
 PartialDate = Annotated[str, Before(_year_as_text), After(_check_partial_date)]
-CountryCode = Annotated[
-    str, matches(r"[A-Z]{2}", "a two-letter country code"), After(_check_country)
-]
-Url = Annotated[str, matches(r"https?://\S+", "an http(s) URL")]
+CountryCode = Annotated[str, matches(r"[A-Z]{2}", "rule.not_a_country"), After(_check_country)]
+Url = Annotated[str, matches(r"https?://\S+", "rule.not_a_url")]
 Int = Annotated[int, StrictNumber()]
 Number = Annotated[float, StrictNumber(floats=True)]
 
@@ -139,12 +138,9 @@ class Partnership:
 
     def __post_init__(self) -> None:
         if self.country is None and self.partner_type not in STATELESS_PARTNER_TYPES:
-            raise ValueError(
-                f"country is required for partner_type {self.partner_type.value!r}; only an "
-                "international organisation or a network may have none"
-            )
+            raise RuleError("rule.country_required", partner_type=self.partner_type.value)
         if self.signed and self.ends and not on_or_after(self.ends, self.signed):
-            raise ValueError(f"ends ({self.ends}) is before signed ({self.signed})")
+            raise RuleError("rule.ends_before_signed", ends=self.ends, signed=self.signed)
 
     @property
     def scope(self) -> Scope:

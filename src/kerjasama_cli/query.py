@@ -110,7 +110,7 @@ def sort_partnerships(records: Sequence[Partnership], field: str = "id") -> list
     Ties are broken by id, so the order is always the same.
     """
     descending = field.startswith("-")
-    name = field.lstrip("-")
+    name = field.removeprefix("-")
     if name not in SORT_FIELDS:
         raise ValueError(f"unknown sort field {name!r}")
     by_id = sorted(records, key=lambda r: r.id)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .dates import parse_partial_date
-from .errors import UsageError
+from .errors import RuleError, UsageError
 from .i18n import (
     INSTRUMENT_LABELS,
     KIND_LABELS,
@@ -148,7 +148,8 @@ def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
     try:
         parsed = parse_partial_date(value.strip())
     except ValueError as exc:
-        raise UsageError(message("bad_date", lang, option=option, reason=exc)) from None
+        reason = exc.text(lang) if isinstance(exc, RuleError) else str(exc)
+        raise UsageError(message("bad_date", lang, option=option, reason=reason)) from None
     if year_only and len(parsed) != 1:
         raise UsageError(message("bad_date", lang, option=option, reason=f"{value!r}: YYYY"))
     return value.strip()

@@ -67,11 +67,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 )
         if wanted and not chosen.tabular:
             raise UsageError(message("columns_not_tabular", env.lang, value=chosen.value))
-        if sort.lstrip("-") not in SORT_FIELDS:
+        if sort.removeprefix("-") not in SORT_FIELDS:
             raise unknown_value(
                 "--sort",
                 sort,
-                difflib.get_close_matches(sort.lstrip("-"), SORT_FIELDS, n=3),
+                difflib.get_close_matches(sort.removeprefix("-"), SORT_FIELDS, n=3),
                 env.lang,
                 list(SORT_FIELDS),
             )
@@ -91,6 +91,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
         caption = message(
             "count_shown", env.lang, shown=len(shown), total=len(dataset.partnerships)
         )
+        if len(shown) < len(found):  # --limit cut the list: say how many matched
+            caption = message(
+                "count_limited", env.lang, shown=len(shown), matched=len(found),
+                total=len(dataset.partnerships),
+            )  # fmt: skip
         render_partnerships(
             env,
             dataset,

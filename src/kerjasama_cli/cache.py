@@ -63,12 +63,12 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def cached_load(path: Path, lang: Lang = Lang.EN) -> Any:
+def cached_load(path: Path, lang: Lang = Lang.EN) -> Dataset:
     with _gc_paused():
         return _cached_load(path, lang)
 
 
-def _cached_load(path: Path, lang: Lang) -> Any:
+def _cached_load(path: Path, lang: Lang) -> Dataset:
     raw = read_bytes(path, lang)
     if os.environ.get("KERJASAMA_NO_CACHE"):
         return parse_and_validate(path, decode_text(path, raw, lang), lang)
@@ -118,7 +118,7 @@ def _reduce(obj: Any) -> tuple[Any, ...]:
     return _rebuild, (cls, tuple([getattr(obj, name) for name in _field_names(cls)]))
 
 
-def _dump(dataset: Any, fh: Any) -> None:
+def _dump(dataset: Dataset, fh: Any) -> None:
     from dataclasses import is_dataclass
 
     from . import models
@@ -132,7 +132,7 @@ def _dump(dataset: Any, fh: Any) -> None:
     pickler.dump(dataset)
 
 
-def _store(entry: Path, dataset: Any) -> None:
+def _store(entry: Path, dataset: Dataset) -> None:
     """Write atomically (temporary file, then rename), or not at all."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

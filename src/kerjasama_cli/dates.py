@@ -40,14 +40,6 @@ def parse_partial_date(text: str) -> DateKey:
     return (year, month, day)
 
 
-def is_partial_date(text: str) -> bool:
-    try:
-        parse_partial_date(text)
-    except ValueError:
-        return False
-    return True
-
-
 def sort_key(text: str | None) -> DateKey:
     """Order partial dates: a year sorts before any month of that year; None sorts first."""
     if text is None:

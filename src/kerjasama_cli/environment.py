@@ -37,7 +37,6 @@ class Environment:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     stdout_is_tty: bool = False
-    stderr_is_tty: bool = False
     color: bool = False
     data_path: Path | None = None
 
@@ -55,7 +54,6 @@ class Environment:
             stdout=sys.stdout,
             stderr=sys.stderr,
             stdout_is_tty=is_tty(sys.stdout),
-            stderr_is_tty=is_tty(sys.stderr),
             color=color_allowed(sys.stdout, env, no_color),
             data_path=data_path,
         )

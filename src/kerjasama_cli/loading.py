@@ -12,11 +12,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import DatasetError, Problem, RuleError
-from .i18n import Lang, message
+from .errors import DatasetError, Problem, RuleError, UsageError
+from .i18n import Lang, message, normalize
 
 if TYPE_CHECKING:  # imported where used: a query served from the cache never parses YAML
     import yaml
+    from pydantic import TypeAdapter
+
+    from .models import Dataset
 
 Loc = tuple[str | int, ...]
 
@@ -69,7 +72,7 @@ def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
         raise DatasetError(str(path), [problem]) from None
 
 
-def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.EN) -> Any:
+def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.EN) -> Dataset:
     """Read and validate a dataset file (default: ``$KERJASAMA_DATA`` or the bundled one).
 
     Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
@@ -80,7 +83,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
     return cached_load(resolve_data_path(path), lang)
 
 
-def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Any:
+def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
     """Parse ``text`` (the contents of ``path``) into a validated ``Dataset`` or raise."""
     import yaml
     from pydantic import ValidationError
@@ -122,13 +125,13 @@ def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Any:
         ]
     if located:
         problems += _locate(name, text, located)
-    if problems:
+    if problems or dataset is None:
         raise DatasetError(name, sorted(problems))
     return dataset
 
 
 @cache
-def _dataset_adapter() -> Any:
+def _dataset_adapter() -> TypeAdapter[Dataset]:
     """Built once: building a TypeAdapter costs far more than using it.
 
     Without pydantic plugins (as Typer builds its own adapters): looking for them scans
@@ -149,7 +152,7 @@ def _dataset_adapter() -> Any:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Any, list[Problem]]:
+def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Dataset | None, list[Problem]]:
     """Every problem of one file (empty when it is clean), and the dataset when it is."""
     try:
         text = read_text(path, lang)
@@ -316,20 +319,18 @@ def _keys_defined(
             yield (*loc, field, j), message("data.listed_twice", lang, key=key)
 
 
-def vocabulary_problems(dataset: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
+def vocabulary_problems(dataset: Dataset, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
     """Sector aliases that two sectors share, and figure comparisons that name unknown values."""
     from .resolve import Resolver
 
     owner: dict[str, str] = {}
     for key, sector in dataset.sectors.items():
-        terms = [
+        terms: list[tuple[Loc, str]] = [
             (("sectors", key), key),
             (("sectors", key, "id"), sector.id),
             (("sectors", key, "en"), sector.en),
         ]
         terms += [(("sectors", key, "aliases", j), a) for j, a in enumerate(sector.aliases)]
-        from .i18n import normalize
-
         for loc, term in terms:
             norm = normalize(term)
             if owner.setdefault(norm, key) != key:
@@ -343,8 +344,8 @@ def vocabulary_problems(dataset: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Lo
             for j, value in enumerate(values):
                 try:
                     resolver.resolve(name, value)
-                except Exception as exc:  # UsageError: an unknown value
-                    yield ("figures", i, "compare", name, j), str(getattr(exc, "message", exc))
+                except UsageError as exc:  # an unknown value
+                    yield ("figures", i, "compare", name, j), exc.message
 
 
 # --- locating problems ----------------------------------------------------------------

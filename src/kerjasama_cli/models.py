@@ -1,12 +1,13 @@
 """The dataset document, exactly as DESIGN.md's schema: plain frozen dataclasses.
 
-pydantic validates these classes (see ``validation``) when a file is read; the
+pydantic validates these classes (see ``loading``) when a file is read; the
 markers in ``Annotated`` carry the rules. Cross-references (sector and source keys,
 unique ids) are checked in ``loading`` so that every problem is reported with its line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -200,4 +201,18 @@ def partnership_to_dict(record: Partnership) -> dict[str, Any]:
         elif hasattr(value, "value"):  # an enum member
             value = value.value
         out[name] = value
+    return out
+
+
+def source_to_dict(key: str, source: Source) -> dict[str, Any]:
+    """A bibliography entry with its key, absent fields left out."""
+    fields = {"title": source.title, "publisher": source.publisher, "date": source.date,
+              "url": source.url}  # fmt: skip
+    return {"key": key, **{k: v for k, v in fields.items() if v is not None}}
+
+
+def partnership_with_sources(record: Partnership, sources: Mapping[str, Source]) -> dict[str, Any]:
+    """The record as ``partnership_to_dict`` writes it, each source key expanded (``show``)."""
+    out = partnership_to_dict(record)
+    out["sources"] = [source_to_dict(key, sources[key]) for key in record.sources]
     return out

@@ -120,5 +120,6 @@ def sort_partnerships(records: Sequence[Partnership], field: str = "id") -> list
     return present + missing
 
 
-def limit(records: Sequence[Partnership], n: int | None) -> list[Partnership]:
+def first(records: Sequence[Partnership], n: int | None) -> list[Partnership]:
+    """At most ``n`` records (all of them when ``n`` is None)."""
     return list(records if n is None else records[:n])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import parse_partial_date
 from .errors import RuleError, UsageError
@@ -24,6 +24,9 @@ from .i18n import (
     message,
     normalize,
 )
+
+if TYPE_CHECKING:
+    from .models import Dataset
 
 #: Filters whose values come from a vocabulary, and the option a user types for each.
 OPTION_NAMES: dict[str, str] = {
@@ -94,7 +97,7 @@ def country_vocabulary() -> Vocabulary:
 class Resolver:
     """Resolves filter values against one dataset's sectors and the fixed vocabularies."""
 
-    def __init__(self, dataset: Any, lang: Lang = Lang.EN) -> None:
+    def __init__(self, dataset: Dataset, lang: Lang = Lang.EN) -> None:
         self.dataset = dataset
         self.lang = lang
         self._vocabularies: dict[str, Vocabulary] = {}

@@ -30,7 +30,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         failed = False
         for path in targets:
             dataset, problems = validate_file(path, env.lang)
-            if problems:
+            if problems or dataset is None:
                 failed = True
                 for problem in problems:
                     print(problem, file=env.stdout)

@@ -2,13 +2,16 @@
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from ..environment import Environment
 from ..errors import DatasetError, ExitStatus, UsageError
 from ..i18n import message
+
+if TYPE_CHECKING:
+    from ..models import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,7 +28,7 @@ def environment(ctx: typer.Context) -> Environment:
     return env
 
 
-def load(env: Environment) -> Any:
+def load(env: Environment) -> "Dataset":
     from ..loading import load_dataset
 
     return load_dataset(env.data_path, env.lang)

@@ -49,7 +49,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         ] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..query import SORT_FIELDS, filter_partnerships, sort_partnerships
+        from ..query import SORT_FIELDS, filter_partnerships, first, sort_partnerships
         from ..render.columns import ALL_COLUMNS
         from ..resolve import Resolver, unknown_value
 
@@ -81,7 +81,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         dataset = load(env)
         query = build_query(filters, Resolver(dataset, env.lang))
         found = sort_partnerships(filter_partnerships(dataset.partnerships, query), sort)
-        shown = found if limit is None else found[:limit]
+        shown = first(found, limit)
         if not shown:
             if env.stdout_is_tty or chosen is OutputFormat.TABLE:
                 say(env, message("no_match", env.lang))
@@ -118,7 +118,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         ],
         fmt: Annotated[str | None, format_option(lang, SHOW_FORMATS)] = None,
     ) -> None:
-        from ..models import partnership_to_dict
+        from ..models import partnership_with_sources
         from ..render.detail import write_details
         from ..render.structured import write_json, write_jsonl, write_yaml
 
@@ -137,39 +137,14 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 )
                 raise UsageError(message("unknown_id", env.lang, value=id_), hint)
             records.append(known[id_])
+        if chosen is OutputFormat.TABLE:
+            write_details(env, dataset, records)
+            return
+        items = [partnership_with_sources(r, dataset.sources) for r in records]
         match chosen:
-            case OutputFormat.TABLE:
-                write_details(env, dataset, records)
             case OutputFormat.JSON:
-                items = [_with_sources(partnership_to_dict(r), dataset) for r in records]
                 write_json(env.stdout, items)
             case OutputFormat.JSONL:
-                write_jsonl(
-                    env.stdout, [_with_sources(partnership_to_dict(r), dataset) for r in records]
-                )
+                write_jsonl(env.stdout, items)
             case _:
-                write_yaml(
-                    env.stdout, [_with_sources(partnership_to_dict(r), dataset) for r in records]
-                )
-
-
-def _with_sources(item: dict[str, object], dataset: object) -> dict[str, object]:
-    """``show`` in a machine format: the record, its source keys resolved to full entries."""
-    sources = dataset.sources  # type: ignore[attr-defined]
-    item["sources"] = [
-        {
-            "key": key,
-            **{
-                k: v
-                for k, v in (
-                    ("title", sources[key].title),
-                    ("publisher", sources[key].publisher),
-                    ("date", sources[key].date),
-                    ("url", sources[key].url),
-                )
-                if v is not None
-            },
-        }
-        for key in item["sources"]  # type: ignore[attr-defined]
-    ]
-    return item
+                write_yaml(env.stdout, items)

@@ -62,6 +62,14 @@ class Vocabulary:
             for term in (key, *terms):
                 self.terms.setdefault(normalize(term), key)
 
+    @classmethod
+    def from_terms(cls, terms: Mapping[str, str]) -> Vocabulary:
+        """From a ready map of normalized term → key (the countries')."""
+        vocab = cls(())
+        vocab.terms = dict(terms)
+        vocab.keys = sorted(set(terms.values()))
+        return vocab
+
     def lookup(self, value: str) -> str | None:
         return self.terms.get(normalize(value))
 
@@ -88,10 +96,7 @@ def sector_vocabulary(sectors: Mapping[str, Any]) -> Vocabulary:
 def country_vocabulary() -> Vocabulary:
     from .countries import country_terms
 
-    vocab = Vocabulary(())
-    vocab.terms = dict(country_terms())
-    vocab.keys = sorted(set(vocab.terms.values()))
-    return vocab
+    return Vocabulary.from_terms(country_terms())
 
 
 class Resolver:

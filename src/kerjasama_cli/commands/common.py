@@ -9,6 +9,7 @@ import typer
 from ..environment import Environment
 from ..errors import DatasetError, ExitStatus, UsageError
 from ..i18n import message
+from ..render import OutputFormat
 
 if TYPE_CHECKING:
     from ..models import Dataset
@@ -76,3 +77,21 @@ def handle_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def nothing_matched(env: Environment, fmt: OutputFormat) -> None:
+    """A filter that matches nothing is success: an empty result, and a note for a person.
+
+    json and yaml write an empty list (a valid document for ``jq``); the line formats
+    (tsv, csv, jsonl, ids) write nothing at all.
+    """
+    if env.stdout_is_tty or fmt is OutputFormat.TABLE:
+        say(env, message("no_match", env.lang))
+    if fmt is OutputFormat.JSON:
+        from ..render.structured import write_json
+
+        write_json(env.stdout, [])
+    elif fmt is OutputFormat.YAML:
+        from ..render.structured import write_yaml
+
+        write_yaml(env.stdout, [])

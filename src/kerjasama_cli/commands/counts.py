@@ -21,7 +21,7 @@ from ..options import (
 )
 from ..render import OutputFormat, default_format
 from ..summary import GROUP_FIELDS, SortOrder
-from .common import environment, handle_errors, load, say
+from .common import environment, handle_errors, load, nothing_matched
 
 #: The formats a count can be written in: a table for people, keys and counts for scripts.
 COUNT_FORMATS = (OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON)
@@ -104,10 +104,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         query = build_query(filters, Resolver(dataset, env.lang))
         records = filter_partnerships(dataset.partnerships, query)
         if not records:
-            if env.stdout_is_tty or chosen is OutputFormat.TABLE:
-                say(env, message("no_match", env.lang))
-            if chosen is OutputFormat.JSON:
-                env.stdout.write("[]\n")
+            nothing_matched(env, chosen)
             return
         # A name sort follows what the reader sees: labels in a table, keys in a machine format.
         human = chosen is OutputFormat.TABLE

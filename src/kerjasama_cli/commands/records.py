@@ -20,7 +20,7 @@ from ..options import (
 )
 from ..render import OutputFormat, default_format, render_partnerships
 from ..resolve import suggest_ids
-from .common import environment, handle_errors, load, say
+from .common import environment, handle_errors, load, nothing_matched
 
 LIST_FORMATS = tuple(OutputFormat)
 SHOW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.YAML)
@@ -83,10 +83,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         found = sort_partnerships(filter_partnerships(dataset.partnerships, query), sort)
         shown = first(found, limit)
         if not shown:
-            if env.stdout_is_tty or chosen is OutputFormat.TABLE:
-                say(env, message("no_match", env.lang))
-            if chosen in (OutputFormat.JSON, OutputFormat.YAML):
-                render_partnerships(env, dataset, shown, chosen)
+            nothing_matched(env, chosen)
             return
         caption = message(
             "count_shown", env.lang, shown=len(shown), total=len(dataset.partnerships)

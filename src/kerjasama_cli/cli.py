@@ -21,7 +21,7 @@ from .i18n import Lang, language_from_argv, language_from_env, message
 
 def build_app(lang: Lang) -> typer.Typer:
     """The Typer app with help text in ``lang``."""
-    from .commands import check, counts, records
+    from .commands import check, counts, export, records
 
     app = typer.Typer(
         name="kerjasama",
@@ -78,6 +78,7 @@ def build_app(lang: Lang) -> typer.Typer:
     records.register(app, lang)
     counts.register(app, lang)
     check.register(app, lang)
+    export.register(app, lang)
     return app
 
 

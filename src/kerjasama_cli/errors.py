@@ -9,6 +9,7 @@ from enum import IntEnum
 class ExitStatus(IntEnum):
     OK = 0
     DATA_ERROR = 1
+    FAILURE = 1  # the same code: a file that cannot be read, or written (export)
     USAGE = 2
     INTERRUPTED = 130
 

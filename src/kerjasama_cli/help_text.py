@@ -38,6 +38,14 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.ID: "Periksa berkas dataset; setiap masalah dicetak sebagai BERKAS:BARIS:KOLOM: pesan.",
         Lang.EN: "Check dataset files; every problem is printed as PATH:LINE:COL: message.",
     },
+    "cmd.export": {
+        Lang.ID: "Tulis seluruh dataset sebagai SQLite (.db, .sqlite), JSON (.json) atau CSV "
+        "(.csv), sesuai ekstensi. Contoh: kerjasama export kerjasama.db",
+        Lang.EN: "Write the whole dataset as SQLite (.db, .sqlite), JSON (.json) or CSV (.csv), "
+        "by extension. Example: kerjasama export kerjasama.db",
+    },
+    "arg.export_path": {Lang.ID: "Berkas tujuan.", Lang.EN: "The file to write."},
+    "opt.force": {Lang.ID: "Timpa berkas yang sudah ada.", Lang.EN: "Overwrite an existing file."},
     "arg.ids": {
         Lang.ID: "Id kerja sama (lihat: kerjasama list --format ids).",
         Lang.EN: "Partnership ids (see: kerjasama list --format ids).",

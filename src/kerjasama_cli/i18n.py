@@ -335,6 +335,31 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "ends ({ends}) lebih awal dari signed ({signed})",
         Lang.EN: "ends ({ends}) is before signed ({signed})",
     },
+    # export
+    "export_extension": {
+        Lang.ID: "ekstensi {value!r} tidak dikenal; pakai salah satu dari: {choices}.",
+        Lang.EN: "cannot tell the format of {value!r}; use one of the extensions: {choices}.",
+    },
+    "export_is_folder": {
+        Lang.ID: "{path} adalah folder; sebutkan nama berkas.",
+        Lang.EN: "{path} is a folder; give a file name.",
+    },
+    "export_exists": {
+        Lang.ID: "{path} sudah ada; pakai --force untuk menimpanya.",
+        Lang.EN: "{path} already exists; use --force to overwrite it.",
+    },
+    "export_no_folder": {
+        Lang.ID: "folder {folder} tidak ada.",
+        Lang.EN: "the folder {folder} does not exist.",
+    },
+    "export_failed": {
+        Lang.ID: "{path} tidak dapat ditulis: {reason}",
+        Lang.EN: "cannot write {path}: {reason}",
+    },
+    "export_done": {
+        Lang.ID: "{path}: {count} kerja sama ditulis sebagai {format}.",
+        Lang.EN: "{path}: wrote {count} partnerships as {format}.",
+    },
     "interrupted": {Lang.ID: "Dibatalkan.", Lang.EN: "Interrupted."},
     "validate_ok": {
         Lang.ID: "{path}: OK — {partnerships} kerja sama, {sectors} sektor, {sources} sumber, {figures} angka",

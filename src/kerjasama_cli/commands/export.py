@@ -1,0 +1,48 @@
+"""``export PATH``: the whole dataset as SQLite, JSON or CSV, chosen by the file's extension."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitStatus, UsageError
+from ..help_text import help_for
+from ..i18n import Lang, message
+from .common import environment, handle_errors, load, say
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    @app.command("export", help=help_for("cmd.export", lang))
+    @handle_errors
+    def export_command(
+        ctx: typer.Context,
+        path: Annotated[
+            Path, typer.Argument(help=help_for("arg.export_path", lang), metavar="PATH")
+        ],
+        force: Annotated[bool, typer.Option("--force", help=help_for("opt.force", lang))] = False,
+    ) -> None:
+        from ..export import EXTENSIONS, export, format_for
+
+        env = environment(ctx)
+        if path.is_dir():
+            raise UsageError(message("export_is_folder", env.lang, path=path))
+        fmt = format_for(path)
+        if fmt is None:
+            raise UsageError(
+                message("export_extension", env.lang, value=path.name,
+                        choices=", ".join(EXTENSIONS)),
+            )  # fmt: skip
+        if path.exists() and not force:
+            raise UsageError(message("export_exists", env.lang, path=path))
+        if not path.parent.is_dir():
+            raise UsageError(message("export_no_folder", env.lang, folder=path.parent))
+        dataset = load(env)
+        try:
+            export(dataset, path, fmt)
+        except OSError as exc:  # a full disk, a folder we may not write to
+            reason = exc.strerror or str(exc)
+            say(env, f"kerjasama: {message('error', env.lang)}: "
+                + message("export_failed", env.lang, path=path, reason=reason))  # fmt: skip
+            raise typer.Exit(ExitStatus.FAILURE) from None
+        say(env, message("export_done", env.lang, path=path, format=fmt.value,
+                         count=len(dataset.partnerships)))  # fmt: skip

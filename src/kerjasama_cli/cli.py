@@ -16,7 +16,7 @@ from . import __version__
 from .environment import Environment
 from .errors import ExitStatus
 from .help_text import help_for
-from .i18n import Lang, language_from_argv, language_from_env, message
+from .i18n import Lang, error_line, language_from_argv, language_from_env, message
 
 
 def build_app(lang: Lang) -> typer.Typer:
@@ -90,7 +90,7 @@ def _chosen_language(option: str | None, fallback: Lang) -> Lang:
         if value.strip().lower() in ("id", "en"):
             return Lang(value.strip().lower())
         text = message("bad_language", fallback, source=source, value=value)
-        print(f"kerjasama: {message('error', fallback)}: {text}", file=sys.stderr)
+        print(error_line(fallback, text), file=sys.stderr)
         raise typer.Exit(ExitStatus.USAGE)
     return language_from_env()
 

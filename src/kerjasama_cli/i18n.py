@@ -502,3 +502,8 @@ def heading(column: str, lang: Lang) -> str:
 
 def message(key: str, lang: Lang, /, **values: object) -> str:
     return MESSAGES[key][lang].format(**values)
+
+
+def error_line(lang: Lang, text: str) -> str:
+    """How every error starts on stderr: ``kerjasama: error: ...`` (``galat`` in Indonesian)."""
+    return f"kerjasama: {message('error', lang)}: {text}"

@@ -19,7 +19,7 @@ from .help_text import help_for
 from .i18n import Lang, message
 from .query import Query
 from .render import OutputFormat
-from .resolve import Resolver, unknown_value
+from .resolve import OPTION_NAMES, Resolver, unknown_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,18 +41,10 @@ class FilterArgs:
     search: str | None = None
 
 
+_SHORT = {"sector": "-s", "country": "-c", "kind": "-k", "year": "-y", "search": "-q"}
 _FLAGS: dict[str, tuple[str, ...]] = {
-    "sector": ("--sector", "-s"),
-    "country": ("--country", "-c"),
-    "kind": ("--kind", "-k"),
-    "instrument": ("--instrument",),
-    "partner_type": ("--partner-type",),
-    "scope": ("--scope",),
-    "status": ("--status",),
-    "year": ("--year", "-y"),
-    "since": ("--since",),
-    "until": ("--until",),
-    "search": ("--search", "-q"),
+    name: (option, *((_SHORT[name],) if name in _SHORT else ()))
+    for name, option in {**OPTION_NAMES, "search": "--search"}.items()
 }
 
 FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(FilterArgs))

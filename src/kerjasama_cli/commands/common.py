@@ -8,7 +8,7 @@ import typer
 
 from ..environment import Environment
 from ..errors import DatasetError, ExitStatus, UsageError
-from ..i18n import message
+from ..i18n import error_line, message
 from ..render import OutputFormat
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def say(env: Environment, text: str) -> None:
 
 
 def fail_usage(env: Environment, exc: UsageError) -> None:
-    say(env, f"kerjasama: {message('error', env.lang)}: {exc.message}")
+    say(env, error_line(env.lang, exc.message))
     if exc.hint:
         say(env, exc.hint)
     raise typer.Exit(ExitStatus.USAGE)

@@ -7,7 +7,7 @@ import typer
 
 from ..errors import ExitStatus, UsageError
 from ..help_text import help_for
-from ..i18n import Lang, message
+from ..i18n import Lang, error_line, message
 from .common import environment, handle_errors, load, say
 
 
@@ -41,8 +41,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
             export(dataset, path, fmt)
         except OSError as exc:  # a full disk, a folder we may not write to
             reason = exc.strerror or str(exc)
-            say(env, f"kerjasama: {message('error', env.lang)}: "
-                + message("export_failed", env.lang, path=path, reason=reason))  # fmt: skip
+            say(
+                env,
+                error_line(env.lang, message("export_failed", env.lang, path=path, reason=reason)),
+            )
             raise typer.Exit(ExitStatus.FAILURE) from None
         say(env, message("export_done", env.lang, path=path, format=fmt.value,
                          count=len(dataset.partnerships)))  # fmt: skip

@@ -21,8 +21,20 @@ from kerjasama_cli.i18n import Lang
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "partnerships.yaml"
 
-_SCRUBBED = ("KERJASAMA_DATA", "KERJASAMA_LANG", "KERJASAMA_NO_CACHE", "NO_COLOR", "FORCE_COLOR",
-             "LANG", "LC_ALL", "LC_MESSAGES", "GITHUB_ACTIONS", "PY_COLORS", "TERM", "COLUMNS")
+_SCRUBBED = (
+    "KERJASAMA_DATA",
+    "KERJASAMA_LANG",
+    "KERJASAMA_NO_CACHE",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "GITHUB_ACTIONS",
+    "PY_COLORS",
+    "TERM",
+    "COLUMNS",
+)
 
 MINI_YAML = """\
 schema_version: 1
@@ -141,12 +153,20 @@ def invoke(args: list[str], lang: Lang = Lang.EN, env: dict[str, str] | None = N
 
 
 def run_cli(
-    args: list[str], env: dict[str, str] | None = None, input: str | None = None, timeout: float = 60
+    args: list[str],
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m kerjasama_cli`` as a real process, environment scrubbed as for CliRunner."""
     base = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     base.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "kerjasama_cli", *args],
-        capture_output=True, text=True, encoding="utf-8", env=base, input=input, timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=base,
+        input=input,
+        timeout=timeout,
     )

@@ -498,8 +498,17 @@ def test_bundled_data_is_the_default() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--sector", ""], ["--sector", ","], ["--country", " "], ["--year", ""], ["--since", ""],
-     ["--until", ""], ["-q", ""], ["--status", ""], ["--columns", ""]],
+    [
+        ["--sector", ""],
+        ["--sector", ","],
+        ["--country", " "],
+        ["--year", ""],
+        ["--since", ""],
+        ["--until", ""],
+        ["-q", ""],
+        ["--status", ""],
+        ["--columns", ""],
+    ],
 )
 def test_an_empty_value_is_a_usage_error_not_the_whole_register(args: list[str]) -> None:
     result = invoke(["list", *args, "--format", "ids"])

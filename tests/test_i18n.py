@@ -12,9 +12,9 @@ import pytest
 from conftest import BUNDLED, invoke, run_cli
 from kerjasama_cli.completion import COMPLETERS, complete_country, complete_id, complete_sector
 from kerjasama_cli.countries import country_name
+from kerjasama_cli.fields import FIELDS
 from kerjasama_cli.help_text import HELP
 from kerjasama_cli.i18n import (
-    COLUMN_HEADINGS,
     INSTRUMENT_LABELS,
     KIND_LABELS,
     MESSAGES,
@@ -22,6 +22,7 @@ from kerjasama_cli.i18n import (
     SCOPE_LABELS,
     STATUS_LABELS,
     Lang,
+    heading,
     language_from_argv,
     language_from_env,
 )
@@ -61,8 +62,9 @@ def test_every_vocabulary_value_has_labels_in_both_languages(
     assert all(ind and eng for ind, eng, _ in labels.values())
 
 
-def test_every_column_heading_has_both_languages() -> None:
-    assert all(ind and eng for ind, eng in COLUMN_HEADINGS.values())
+def test_every_field_has_a_heading_in_both_languages() -> None:
+    assert all(f.heading[0] and f.heading[1] for f in FIELDS)
+    assert all(heading(f.name, Lang.ID) != f.name for f in FIELDS if f.name != "id")
 
 
 # --- choosing the language ----------------------------------------------------------------

@@ -103,8 +103,11 @@ def test_pipe_of_show_into_head_ends_quietly(big: tuple[Path, Path]) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["list", "--format", "table"], ["summary", "--by", "country", "--format", "table"],
-     ["sectors", "--format", "table"]],
+    [
+        ["list", "--format", "table"],
+        ["summary", "--by", "country", "--format", "table"],
+        ["sectors", "--format", "table"],
+    ],
 )
 def test_rich_tables_into_head_end_quietly_with_status_0(
     big: tuple[Path, Path], args: list[str]
@@ -331,13 +334,13 @@ def test_no_match_on_a_terminal_says_so_on_stderr(mini_data: Path) -> None:
 
 SLOW_LOADER = """
 import sys, time
-import kerjasama_cli.loading as loading
+from kerjasama_cli.store import Register
 
-def slow_load(path=None, lang=None):
+def slow_open(cls, *args, **kwargs):
     print("READY", file=sys.stderr, flush=True)
     time.sleep(60)
 
-loading.load_dataset = slow_load
+Register.open = classmethod(slow_open)
 from kerjasama_cli.cli import main
 sys.argv = ["kerjasama", *sys.argv[1:]]
 main()
@@ -443,12 +446,12 @@ def test_cache_path_that_is_a_file_is_ignored(mini_data: Path, tmp_path: Path) -
 
 BROKEN_QUERY = """
 import sys
-import kerjasama_cli.query as query
+from kerjasama_cli.store import Register
 
 def broken(*args, **kwargs):
     raise RuntimeError("simulated bug")
 
-query.filter_partnerships = broken
+Register.select = broken
 from kerjasama_cli.cli import main
 sys.argv = ["kerjasama", *sys.argv[1:]]
 main()
@@ -470,20 +473,3 @@ def test_an_unexpected_bug_is_one_line_on_stderr_not_a_traceback(tmp_path: Path)
         env={**env, "KERJASAMA_DEBUG": "1"}, timeout=60,
     )  # fmt: skip
     assert "Traceback" in debug.stderr
-
-
-def test_a_cache_entry_that_is_not_a_dataset_is_ignored(mini_data: Path, tmp_path: Path) -> None:
-    import pickle
-
-    cache = tmp_path / "cache"
-    env = {"KERJASAMA_CACHE_DIR": str(cache)}
-    first = run_cli(["--data", str(mini_data), "list", "--format", "ids"], env=env)
-    entries = list(cache.glob("*.pickle"))
-    assert first.returncode == 0
-    assert entries
-    for entry in entries:
-        entry.write_bytes(pickle.dumps({"a": 1}))
-    again = run_cli(["--data", str(mini_data), "list", "--format", "ids"], env=env)
-    assert again.returncode == 0
-    assert again.stdout == first.stdout
-    assert again.stderr == ""

@@ -54,9 +54,11 @@ def language_from_argv(argv: Sequence[str], env: Mapping[str, str] | None = None
 
 def normalize(text: str) -> str:
     """Fold case, accents and separators, so ``Jépang``, ``jepang`` and ``JEPANG`` match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace("-", " ").replace("_", " ").split())
+    folded = text.casefold()
+    if not folded.isascii():  # NFKD leaves ASCII as it is: only the rest pays for it
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(folded.replace("-", " ").replace("_", " ").split())
 
 
 # --- labels of the fixed vocabularies -------------------------------------------------
@@ -472,32 +474,13 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
 }
 
-#: Column headings of the human table, per column key.
-COLUMN_HEADINGS: dict[str, tuple[str, str]] = {
-    "id": ("ID", "ID"),
-    "title": ("Judul", "Title"),
-    "partner": ("Mitra", "Partner"),
-    "partner_type": ("Jenis mitra", "Partner type"),
-    "country": ("Negara", "Country"),
-    "kind": ("Jenis", "Kind"),
-    "instrument": ("Dokumen", "Instrument"),
-    "sectors": ("Sektor", "Sectors"),
-    "signed": ("Mulai", "Signed"),
-    "ends": ("Berakhir", "Ends"),
-    "status": ("Status", "Status"),
-    "scope": ("Lingkup", "Scope"),
-    "year": ("Tahun", "Year"),
-    "summary": ("Ringkasan", "Summary"),
-    "summary_id": ("Ringkasan (id)", "Summary (id)"),
-    "summary_en": ("Ringkasan (en)", "Summary (en)"),
-    "note": ("Catatan", "Note"),
-    "sources": ("Sumber", "Sources"),
-}
-
 
 def heading(column: str, lang: Lang) -> str:
-    pair = COLUMN_HEADINGS.get(column, (column, column))
-    return pair[0] if lang is Lang.ID else pair[1]
+    """A column's heading, from the field registry (the name itself for an unknown one)."""
+    from .fields import BY_NAME
+
+    field = BY_NAME.get(column)
+    return column if field is None else field.label(lang)
 
 
 def message(key: str, lang: Lang, /, **values: object) -> str:

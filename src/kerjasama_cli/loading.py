@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # imported where used: a query served from the cache never pa
     import yaml
     from pydantic import TypeAdapter
 
-    from .models import Dataset
+    from .models import Dataset, RegisterView
 
 Loc = tuple[str | int, ...]
 
@@ -72,15 +72,44 @@ def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
         raise DatasetError(str(path), [problem]) from None
 
 
+def read_bytes_checked(path: Path, lang: Lang = Lang.EN) -> None:
+    """Raise ``DatasetError`` with a clear message when ``path`` cannot be read as a file."""
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DatasetError(
+            str(path), [Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))]
+        ) from None
+
+
 def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.EN) -> Dataset:
     """Read and validate a dataset file (default: ``$KERJASAMA_DATA`` or the bundled one).
 
     Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
     listing every problem (described in ``lang``) when the file cannot be read or is invalid.
+    Answered from the compiled store when the file has not changed since it was compiled.
     """
-    from .cache import cached_load
+    from .store import Register
+    from .store.files import cache_folder
 
-    return cached_load(resolve_data_path(path), lang)
+    cache = None if os.environ.get("KERJASAMA_NO_CACHE") else cache_folder(os.environ)
+    register = Register.open(resolve_data_path(path), lang, cache)
+    try:
+        return register.to_dataset()
+    finally:
+        register.close()
+
+
+def iter_parts(path: Path, lang: Lang = Lang.EN) -> Iterator[tuple[str, Any]]:
+    """The validated parts of a register file (header parts, then each ``partnership``).
+
+    Raises ``DatasetError`` listing every problem when the file is invalid.
+    """
+    from .store import parts_of
+
+    yield from parts_of(parse_and_validate(path, read_text(path, lang), lang))
 
 
 def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
@@ -319,7 +348,7 @@ def _keys_defined(
             yield (*loc, field, j), message("data.listed_twice", lang, key=key)
 
 
-def vocabulary_problems(dataset: Dataset, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
+def vocabulary_problems(dataset: RegisterView, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
     """Sector aliases that two sectors share, and figure comparisons that name unknown values."""
     from .resolve import Resolver
 

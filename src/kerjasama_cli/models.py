@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from .constraints import After, Before, MinLength, StrictNumber, matches
 from .dates import on_or_after, parse_partial_date, year_of
@@ -185,6 +185,23 @@ class Dataset:
 
     def partnership(self, id_: str) -> Partnership | None:
         return next((p for p in self.partnerships if p.id == id_), None)
+
+
+class RegisterView(Protocol):
+    """What readers of a register need: a ``Dataset`` in memory, or a store's ``Register``."""
+
+    @property
+    def schema_version(self) -> int: ...
+    @property
+    def dataset(self) -> DatasetInfo: ...
+    @property
+    def sectors(self) -> dict[str, Sector]: ...
+    @property
+    def sources(self) -> dict[str, Source]: ...
+    @property
+    def figures(self) -> tuple[Figure, ...]: ...
+    @property
+    def partnerships(self) -> tuple[Partnership, ...]: ...
 
 
 def partnership_to_dict(record: Partnership) -> dict[str, Any]:

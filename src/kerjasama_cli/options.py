@@ -15,11 +15,12 @@ import typer
 
 from .completion import COMPLETERS
 from .errors import UsageError
+from .fields import FILTERS, Match
 from .help_text import help_for
 from .i18n import Lang, message
 from .query import Query
 from .render import OutputFormat
-from .resolve import OPTION_NAMES, Resolver, unknown_value
+from .resolve import Resolver, unknown_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,30 +42,24 @@ class FilterArgs:
     search: str | None = None
 
 
-_SHORT = {"sector": "-s", "country": "-c", "kind": "-k", "year": "-y", "search": "-q"}
-_FLAGS: dict[str, tuple[str, ...]] = {
-    name: (option, *((_SHORT[name],) if name in _SHORT else ()))
-    for name, option in {**OPTION_NAMES, "search": "--search"}.items()
-}
-
 FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(FilterArgs))
+assert tuple(f.name for f in FILTERS) == FILTER_NAMES, "FilterArgs must follow fields.FILTERS"
 
 
 def _filter_parameters(lang: Lang) -> list[inspect.Parameter]:
     params = []
-    for name in FILTER_NAMES:
-        many = name not in ("since", "until", "search")
-        annotation: Any = list[str] | None if many else str | None
+    for spec in FILTERS:
+        annotation: Any = list[str] | None if spec.repeatable else str | None
         option = typer.Option(
-            *_FLAGS[name],
-            autocompletion=COMPLETERS.get(name),
-            help=help_for(f"opt.{name}", lang),
+            *spec.flags,
+            autocompletion=COMPLETERS.get(spec.name),
+            help=help_for(f"opt.{spec.name}", lang),
             show_default=False,
-            metavar="TEXT" if name in ("search",) else "VALUE",
+            metavar=spec.metavar,
         )
         params.append(
             inspect.Parameter(
-                name,
+                spec.name,
                 inspect.Parameter.POSITIONAL_OR_KEYWORD,
                 default=None,
                 annotation=Annotated[annotation, option],
@@ -122,21 +117,20 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
     """Resolve every value to a data key; an unknown one raises ``UsageError`` with suggestions."""
     lang = resolver.lang
     resolved: dict[str, Any] = {}
-    for name in FILTER_NAMES:
-        value = getattr(args, name)
-        option = _FLAGS[name][0]
+    for spec in FILTERS:
+        value = getattr(args, spec.name)
         if value is None:
-            resolved[name] = None if name in ("search", "since", "until") else frozenset()
-        elif name == "search":
-            resolved[name] = _not_blank(value, option, lang)
-        elif name in ("since", "until"):
-            resolved[name] = resolver.resolve(name, _not_blank(value, option, lang))
-        elif name == "country":  # names may hold commas ("Korea, Republic of")
-            resolved[name] = resolver.resolve_all(
-                name, [_not_blank(v, option, lang) for v in value]
-            )
+            resolved[spec.name] = frozenset() if spec.repeatable else None
+        elif spec.match is Match.TEXT:
+            resolved[spec.name] = _not_blank(value, spec.option, lang)
+        elif not spec.repeatable:
+            resolved[spec.name] = resolver.resolve(spec.name, _not_blank(value, spec.option, lang))
+        elif not spec.commas:  # names may hold commas ("Korea, Republic of")
+            values = [_not_blank(v, spec.option, lang) for v in value]
+            resolved[spec.name] = resolver.resolve_all(spec.name, values)
         else:
-            resolved[name] = resolver.resolve_all(name, split_values(value, option, lang))
+            values = split_values(value, spec.option, lang)
+            resolved[spec.name] = resolver.resolve_all(spec.name, values)
     return Query(**resolved)
 
 

@@ -6,29 +6,19 @@ data (see ``resolve`` for turning what a user typed into keys).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .dates import on_or_after, on_or_before, sort_key
-from .i18n import normalize
+from .fields import SORT_FIELDS, field_named
 from .models import Partnership
 
-#: Fields ``sort_partnerships`` accepts.
-SORT_FIELDS: tuple[str, ...] = (
-    "id",
-    "title",
-    "partner",
-    "partner_type",
-    "country",
-    "kind",
-    "instrument",
-    "signed",
-    "ends",
-    "status",
-    "scope",
-    "year",
-)
+if TYPE_CHECKING:
+    from .store import Register
+
+__all__ = ["SORT_FIELDS", "Query", "filter_partnerships", "first", "sort_partnerships"]
 
 
 @dataclass(frozen=True)
@@ -51,73 +41,51 @@ class Query:
         return all(not getattr(self, f.name) for f in fields(self))
 
 
-def matches(record: Partnership, query: Query) -> bool:
-    """Whether one record passes every filter of ``query``."""
-    if query.sector and query.sector.isdisjoint(record.sectors):
-        return False
-    if query.country and record.country not in query.country:
-        return False
-    if query.kind and record.kind.value not in query.kind:
-        return False
-    if query.instrument and (
-        record.instrument is None or record.instrument.value not in query.instrument
-    ):
-        return False
-    if query.partner_type and record.partner_type.value not in query.partner_type:
-        return False
-    if query.scope and record.scope.value not in query.scope:
-        return False
-    if query.status and record.status.value not in query.status:
-        return False
-    if query.year or query.since or query.until:
-        if record.signed is None:
-            return False
-        if query.year and record.signed[:4] not in query.year:
-            return False
-        if query.since and not on_or_after(record.signed, query.since):
-            return False
-        if query.until and not on_or_before(record.signed, query.until):
-            return False
-    return not (query.search and normalize(query.search) not in searchable_text(record))
+def _register(records: Iterable[Partnership]) -> Register:
+    from .store import Register, StoreState
+    from .store.compile import Compiler
 
-
-def searchable_text(record: Partnership) -> str:
-    """Id, title, partner and both summaries, folded for case- and accent-insensitive search."""
-    return normalize(
-        " \n ".join((record.id, record.title, record.partner, record.summary.id, record.summary.en))
-    )
+    connection = sqlite3.connect(":memory:")
+    compiler = Compiler(connection, countries=False)
+    for record in records:
+        compiler.record(record)
+    compiler.finish()
+    return Register(connection, Path("<memory>"), StoreState(None, True, "in memory"))
 
 
 def filter_partnerships(records: Iterable[Partnership], query: Query) -> list[Partnership]:
-    """The records that match, in their original order."""
+    """The records that match, in their original order.
+
+    Runs the store's SQL over the records, so the Python API and the command line share
+    one implementation of the filter semantics (``store/sql.py``).
+    """
+    records = list(records)
     if query.is_empty():
-        return list(records)
-    return [r for r in records if matches(r, query)]
-
-
-def _value(record: Partnership, field: str) -> Any:
-    value = getattr(record, field)
-    if field in ("signed", "ends"):
-        return None if value is None else sort_key(value)
-    if isinstance(value, str):
-        return normalize(value)
-    return value
+        return records
+    register = _register(records)
+    try:
+        keep = set(register.select_texts("id", query))
+    finally:
+        register.close()
+    return [r for r in records if r.id in keep]
 
 
 def sort_partnerships(records: Sequence[Partnership], field: str = "id") -> list[Partnership]:
-    """Sort by ``field``; a leading ``-`` sorts descending. Records lacking the field come last.
+    """Sort by ``field`` (any spelling of a sortable field); a leading ``-`` sorts descending.
 
-    Ties are broken by id, so the order is always the same.
+    Records lacking the field come last; ties are broken by id, so the order is always the same.
     """
     descending = field.startswith("-")
-    name = field.removeprefix("-")
-    if name not in SORT_FIELDS:
-        raise ValueError(f"unknown sort field {name!r}")
-    by_id = sorted(records, key=lambda r: r.id)
-    present = [r for r in by_id if _value(r, name) is not None]
-    missing = [r for r in by_id if _value(r, name) is None]
-    present.sort(key=lambda r: _value(r, name), reverse=descending)
-    return present + missing
+    found = field_named(field.removeprefix("-"))
+    if found is None or not found.sort:
+        raise ValueError(f"unknown sort field {field.removeprefix('-')!r}")
+    register = _register(records)
+    try:
+        order = register.select_texts("id", None, ("-" if descending else "") + found.name)
+    finally:
+        register.close()
+    by_id = {r.id: r for r in records}
+    return [by_id[i] for i in order]
 
 
 def first(records: Sequence[Partnership], n: int | None) -> list[Partnership]:

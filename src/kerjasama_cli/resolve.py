@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import parse_partial_date
 from .errors import RuleError, UsageError
+from .fields import FILTERS
 from .i18n import (
     INSTRUMENT_LABELS,
     KIND_LABELS,
@@ -26,21 +27,10 @@ from .i18n import (
 )
 
 if TYPE_CHECKING:
-    from .models import Dataset
+    from .models import RegisterView
 
-#: Filters whose values come from a vocabulary, and the option a user types for each.
-OPTION_NAMES: dict[str, str] = {
-    "sector": "--sector",
-    "country": "--country",
-    "kind": "--kind",
-    "instrument": "--instrument",
-    "partner_type": "--partner-type",
-    "scope": "--scope",
-    "status": "--status",
-    "year": "--year",
-    "since": "--since",
-    "until": "--until",
-}
+#: The option a user types for each filter (``partner_type`` → ``--partner-type``).
+OPTION_NAMES: dict[str, str] = {f.name: f.option for f in FILTERS}
 
 _ENUM_LABELS: dict[str, Mapping[Any, Label]] = {
     "kind": KIND_LABELS,
@@ -102,7 +92,7 @@ def country_vocabulary() -> Vocabulary:
 class Resolver:
     """Resolves filter values against one dataset's sectors and the fixed vocabularies."""
 
-    def __init__(self, dataset: Dataset, lang: Lang = Lang.EN) -> None:
+    def __init__(self, dataset: RegisterView, lang: Lang = Lang.EN) -> None:
         self.dataset = dataset
         self.lang = lang
         self._vocabularies: dict[str, Vocabulary] = {}

@@ -14,26 +14,23 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from .models import Dataset, Figure, Partnership
+from .fields import BY_NAME, FIELDS, group_field
+from .fields import GROUP_FIELDS as FIELD_GROUPS
+from .models import Figure, Partnership, RegisterView
 from .query import Query, filter_partnerships
 
-#: Fields ``--by`` accepts, as a user types them (``partner-type``, not ``partner_type``).
-GROUP_FIELDS: tuple[str, ...] = (
-    "sector",
-    "country",
-    "kind",
-    "partner-type",
-    "scope",
-    "status",
-    "year",
-    "decade",
-)
+#: Fields ``--by`` accepts, by the name their groups carry (``sector``, ``partner_type``).
+GROUP_FIELDS: tuple[str, ...] = tuple(BY_NAME[name].grouped_as for name in FIELD_GROUPS)
 
 #: Fields whose natural order is time, so they read as a timeline.
-CHRONOLOGICAL_FIELDS: frozenset[str] = frozenset({"year", "decade"})
+CHRONOLOGICAL_FIELDS: frozenset[str] = frozenset(
+    f.grouped_as for f in FIELDS if f.group and f.chronological
+)
 
 #: Fields a record may hold several values of: it counts once in each.
-MULTI_VALUED_FIELDS: frozenset[str] = frozenset({"sector"})
+MULTI_VALUED_FIELDS: frozenset[str] = frozenset(
+    f.grouped_as for f in FIELDS if f.group and f.multi_valued
+)
 
 #: The group of records that lack the field (no signed date, no country).
 MISSING = ""
@@ -53,26 +50,25 @@ class SortOrder(StrEnum):
     NAME = "name"
 
 
+def group_name(by: str) -> str:
+    """The name of a ``--by`` field's groups, from any of its spellings (``partner-type``)."""
+    return group_field(by).grouped_as
+
+
 def group_keys(record: Partnership, by: str) -> tuple[str, ...]:
     """The group(s) one record falls in; ``MISSING`` where it lacks the field."""
-    match by:
-        case "sector":
+    name = group_field(by).name
+    match name:
+        case "sectors":
             return tuple(dict.fromkeys(record.sectors))
-        case "country":
-            return (record.country or MISSING,)
-        case "kind":
-            return (record.kind.value,)
-        case "partner-type":
-            return (record.partner_type.value,)
-        case "scope":
-            return (record.scope.value,)
-        case "status":
-            return (record.status.value,)
         case "year":
             return (MISSING if record.year is None else str(record.year),)
         case "decade":
             return (MISSING if record.year is None else f"{record.year // 10 * 10}s",)
-    raise ValueError(f"unknown group field {by!r}")
+    value = getattr(record, name)
+    if value is None:
+        return (MISSING,)
+    return (str(getattr(value, "value", value)),)
 
 
 def count_by(records: Iterable[Partnership], by: str) -> Counter[str]:
@@ -173,6 +169,7 @@ def summarize(
     time order and without ``top``. ``name_of`` gives the name that ``SortOrder.NAME``
     sorts by (a label in the reader's language); the key by default.
     """
+    by = group_name(by)
     counts = count_by(records, by)
     folded, kept = _fold(counts, top)
     chronological = by in CHRONOLOGICAL_FIELDS and sort in (None, SortOrder.NAME)
@@ -237,6 +234,7 @@ def crosstab(
     """Count ``records`` by two fields. ``top`` keeps the largest rows and the largest
     columns, each folding the rest into ``OTHER``; ``name_of(field, key)`` as in ``summarize``.
     """
+    rows_by, columns_by = group_name(rows_by), group_name(columns_by)
     pairs: Counter[tuple[str, str]] = Counter()
     for record in records:
         for r in group_keys(record, rows_by):
@@ -281,7 +279,9 @@ class SectorUse:
     count: int
 
 
-def sector_use(dataset: Dataset, records: Iterable[Partnership] | None = None) -> list[SectorUse]:
+def sector_use(
+    dataset: RegisterView, records: Iterable[Partnership] | None = None
+) -> list[SectorUse]:
     """The vocabulary, in the data's order, with how many records name each sector."""
     counts = count_by(dataset.partnerships if records is None else records, "sector")
     return [
@@ -340,6 +340,6 @@ def check_figure(
     return FigureCheck(figure, register, undated, query)
 
 
-def check_figures(dataset: Dataset, resolve: Callable[[str, str], str]) -> list[FigureCheck]:
+def check_figures(dataset: RegisterView, resolve: Callable[[str, str], str]) -> list[FigureCheck]:
     """Every figure of the dataset, in its order, with the register's count beside it."""
     return [check_figure(f, dataset.partnerships, resolve) for f in dataset.figures]

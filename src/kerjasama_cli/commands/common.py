@@ -12,7 +12,7 @@ from ..i18n import error_line, message
 from ..render import OutputFormat
 
 if TYPE_CHECKING:
-    from ..models import Dataset
+    from ..store import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,10 +29,21 @@ def environment(ctx: typer.Context) -> Environment:
     return env
 
 
-def load(env: Environment) -> "Dataset":
-    from ..loading import load_dataset
+def load(env: Environment) -> "Register":
+    """The register in use, answered from its store (compiled first if need be)."""
+    import os
 
-    return load_dataset(env.data_path, env.lang)
+    from ..countries import use_table
+    from ..loading import resolve_data_path
+    from ..store import Register, country_table_of
+    from ..store.files import cache_folder
+
+    cache = None if os.environ.get("KERJASAMA_NO_CACHE") else cache_folder(os.environ)
+    register = Register.open(resolve_data_path(env.data_path), env.lang, cache)
+    if register.state.entry is not None:
+        entry = register.state.entry
+        use_table(lambda: country_table_of(entry))
+    return register
 
 
 def say(env: Environment, text: str) -> None:

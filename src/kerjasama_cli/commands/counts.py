@@ -20,44 +20,33 @@ from ..options import (
     with_filters,
 )
 from ..render import OutputFormat, default_format
-from ..summary import GROUP_FIELDS, SortOrder
+from ..summary import SortOrder
 from .common import environment, handle_errors, load, nothing_matched
 
 #: The formats a count can be written in: a table for people, keys and counts for scripts.
 COUNT_FORMATS = (OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON)
 
-#: Other ways to name a ``--by`` field: plurals, Indonesian, the data's ``partner_type``.
-GROUP_FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "sector": ("sectors", "sektor"),
-    "country": ("countries", "negara"),
-    "kind": ("kinds", "jenis"),
-    "partner-type": ("partner_type", "partner-types", "jenis mitra", "mitra"),
-    "scope": ("lingkup",),
-    "status": ("statuses", "state"),
-    "year": ("years", "tahun"),
-    "decade": ("decades", "dekade"),
-}
-
 
 def resolve_group_fields(values: list[str], lang: Lang) -> list[str]:
-    """``--by`` values as ``GROUP_FIELDS``: one or two different fields, else a ``UsageError``."""
-    from ..resolve import Vocabulary, unknown_value
+    """``--by`` values as group names: one or two different fields, else a ``UsageError``."""
+    from ..fields import GROUP_FIELDS as NAMES
+    from ..fields import field_named, suggest_fields
+    from ..resolve import unknown_value
 
-    vocabulary = Vocabulary((f, GROUP_FIELD_ALIASES.get(f, ())) for f in GROUP_FIELDS)
-    fields: list[str] = []
+    chosen: list[str] = []
     for value in values:
-        key = vocabulary.lookup(value)
-        if key is None:
-            raise unknown_value("--by", value, vocabulary.suggest(value), lang, list(GROUP_FIELDS))
-        if key in fields:
-            raise UsageError(message("by_twice", lang, value=key))
-        fields.append(key)
-    if not 1 <= len(fields) <= 2:
+        field = field_named(value)
+        if field is None or not field.group:
+            raise unknown_value("--by", value, suggest_fields(value, NAMES), lang, list(NAMES))
+        if field.grouped_as in chosen:
+            raise UsageError(message("by_twice", lang, value=value))
+        chosen.append(field.grouped_as)
+    if not 1 <= len(chosen) <= 2:
         raise UsageError(
-            message("bad_by_count", lang, n=len(fields)),
-            message("valid_values", lang, choices=", ".join(GROUP_FIELDS)),
+            message("bad_by_count", lang, n=len(chosen)),
+            message("valid_values", lang, choices=", ".join(NAMES)),
         )
-    return fields
+    return chosen
 
 
 def register(app: typer.Typer, lang: Lang) -> None:

@@ -1,6 +1,5 @@
 """``list`` and ``show``: the records themselves."""
 
-import difflib
 from typing import Annotated
 
 import typer
@@ -49,53 +48,49 @@ def register(app: typer.Typer, lang: Lang) -> None:
         ] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..query import SORT_FIELDS, filter_partnerships, first, sort_partnerships
-        from ..render.columns import ALL_COLUMNS
+        from ..fields import COLUMNS, SORT_FIELDS, field_named, suggest_fields
         from ..resolve import Resolver, unknown_value
 
         env = environment(ctx)
         chosen = parse_format(fmt, LIST_FORMATS, env.lang) or default_format(env)
-        wanted = split_values(columns, "--columns", env.lang, empty="empty_columns")
-        for column in wanted:
-            if column not in ALL_COLUMNS:
+        wanted: list[str] = []
+        for column in split_values(columns, "--columns", env.lang, empty="empty_columns"):
+            field = field_named(column)
+            if field is None or not field.column:
                 raise unknown_value(
-                    "--columns",
-                    column,
-                    difflib.get_close_matches(column, ALL_COLUMNS, n=3),
-                    env.lang,
-                    list(ALL_COLUMNS),
+                    "--columns", column, suggest_fields(column, COLUMNS), env.lang, list(COLUMNS)
                 )
+            wanted.append(field.name)
         if wanted and not chosen.tabular:
             raise UsageError(message("columns_not_tabular", env.lang, value=chosen.value))
-        if sort.removeprefix("-") not in SORT_FIELDS:
+        descending = sort.strip().startswith("-")
+        sort_field = field_named(sort.strip().removeprefix("-"))
+        if sort_field is None or not sort_field.sort:
+            bare = sort.strip().removeprefix("-")
             raise unknown_value(
-                "--sort",
-                sort,
-                difflib.get_close_matches(sort.removeprefix("-"), SORT_FIELDS, n=3),
-                env.lang,
-                list(SORT_FIELDS),
+                "--sort", sort, suggest_fields(bare, SORT_FIELDS), env.lang, list(SORT_FIELDS)
             )
         if limit is not None and limit < 0:
             raise UsageError(message("bad_limit", env.lang))
 
-        dataset = load(env)
-        query = build_query(filters, Resolver(dataset, env.lang))
-        found = sort_partnerships(filter_partnerships(dataset.partnerships, query), sort)
-        shown = first(found, limit)
+        register = load(env)
+        query = build_query(filters, Resolver(register, env.lang))
+        order = ("-" if descending else "") + sort_field.name
+        shown = register.select(query, order, limit)
         if not shown:
             nothing_matched(env, chosen)
             return
-        caption = message(
-            "count_shown", env.lang, shown=len(shown), total=len(dataset.partnerships)
-        )
-        if len(shown) < len(found):  # --limit cut the list: say how many matched
-            caption = message(
-                "count_limited", env.lang, shown=len(shown), matched=len(found),
-                total=len(dataset.partnerships),
-            )  # fmt: skip
+        total = register.count()
+        caption = message("count_shown", env.lang, shown=len(shown), total=total)
+        if limit is not None and len(shown) == limit:
+            matched = register.count(query)
+            if matched > len(shown):  # --limit cut the list: say how many matched
+                caption = message(
+                    "count_limited", env.lang, shown=len(shown), matched=matched, total=total
+                )
         render_partnerships(
             env,
-            dataset,
+            register,
             shown,
             chosen,
             columns=wanted or None,
@@ -122,18 +117,18 @@ def register(app: typer.Typer, lang: Lang) -> None:
         env = environment(ctx)
         chosen = parse_format(fmt, SHOW_FORMATS, env.lang) or OutputFormat.TABLE
         dataset = load(env)
-        known = {p.id: p for p in dataset.partnerships}
         records = []
         for id_ in ids:
-            if id_ not in known:
-                close = suggest_ids(id_, list(known))
+            record = dataset.partnership(id_)
+            if record is None:
+                close = suggest_ids(id_, dataset.ids())
                 hint = (
                     message("did_you_mean", env.lang, choices=", ".join(close))
                     if close
                     else message("see_list_ids", env.lang)
                 )
                 raise UsageError(message("unknown_id", env.lang, value=id_), hint)
-            records.append(known[id_])
+            records.append(record)
         if chosen is OutputFormat.TABLE:
             write_details(env, dataset, records)
             return

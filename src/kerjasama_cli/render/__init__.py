@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..models import Dataset, Partnership
+    from ..models import Partnership, RegisterView
 
 
 class OutputFormat(StrEnum):
@@ -36,7 +36,7 @@ def default_format(env: Environment) -> OutputFormat:
 
 def render_partnerships(
     env: Environment,
-    dataset: Dataset,
+    dataset: RegisterView,
     records: Sequence[Partnership],
     fmt: OutputFormat,
     columns: Sequence[str] | None = None,

@@ -6,9 +6,12 @@ the table shows labels in the chosen language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
+from enum import Enum
 from typing import Any
 
+from ..fields import COLUMNS, DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS
 from ..i18n import (
     INSTRUMENT_LABELS,
     KIND_LABELS,
@@ -20,56 +23,34 @@ from ..i18n import (
 )
 from ..models import Partnership
 
+__all__ = [
+    "ALL_COLUMNS", "DEFAULT_MACHINE_COLUMNS", "DEFAULT_TABLE_COLUMNS", "MACHINE", "human_value",
+    "machine_value",
+]  # fmt: skip
 
-def _join(values: tuple[str, ...]) -> str:
-    return ",".join(values)
+
+def machine_value(record: Partnership, column: str) -> str:
+    """A column's value in tsv and csv: the data's own key or text, lists comma-joined."""
+    if column in ("summary_id", "summary_en", "note_id", "note_en"):
+        name, lang = column.rsplit("_", 1)
+        text = getattr(record, name)
+        return "" if text is None else str(getattr(text, lang))
+    value = getattr(record, column)
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
 
 
+#: Every column's machine value, by name (derived from the field registry).
 MACHINE: dict[str, Callable[[Partnership], str]] = {
-    "id": lambda r: r.id,
-    "title": lambda r: r.title,
-    "partner": lambda r: r.partner,
-    "partner_type": lambda r: r.partner_type.value,
-    "country": lambda r: r.country or "",
-    "kind": lambda r: r.kind.value,
-    "instrument": lambda r: r.instrument.value if r.instrument else "",
-    "sectors": lambda r: _join(r.sectors),
-    "signed": lambda r: r.signed or "",
-    "ends": lambda r: r.ends or "",
-    "status": lambda r: r.status.value,
-    "scope": lambda r: r.scope.value,
-    "year": lambda r: "" if r.year is None else str(r.year),
-    "summary_id": lambda r: r.summary.id,
-    "summary_en": lambda r: r.summary.en,
-    "note_id": lambda r: r.note.id if r.note else "",
-    "note_en": lambda r: r.note.en if r.note else "",
-    "sources": lambda r: _join(r.sources),
+    name: functools.partial(lambda column, r: machine_value(r, column), name) for name in COLUMNS
 }
 
-ALL_COLUMNS: tuple[str, ...] = tuple(MACHINE)
-
-DEFAULT_MACHINE_COLUMNS: tuple[str, ...] = (
-    "id",
-    "title",
-    "partner",
-    "partner_type",
-    "country",
-    "kind",
-    "instrument",
-    "sectors",
-    "signed",
-    "ends",
-    "status",
-)
-DEFAULT_TABLE_COLUMNS: tuple[str, ...] = (
-    "id",
-    "partner",
-    "country",
-    "kind",
-    "signed",
-    "status",
-    "sectors",
-)
+ALL_COLUMNS: tuple[str, ...] = COLUMNS
 
 
 def human_value(record: Partnership, column: str, lang: Lang, sectors: Mapping[str, Any]) -> str:
@@ -94,4 +75,4 @@ def human_value(record: Partnership, column: str, lang: Lang, sectors: Mapping[s
         case "sources":
             return ", ".join(record.sources)
         case _:
-            return MACHINE[column](record)
+            return machine_value(record, column)

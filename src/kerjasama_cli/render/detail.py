@@ -5,29 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..fields import DETAIL_FIELDS
 from ..i18n import heading, message
 from .columns import human_value
 from .console import make_console
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..models import Dataset, Partnership
-
-_FIELDS = (
-    "partner",
-    "partner_type",
-    "country",
-    "kind",
-    "instrument",
-    "sectors",
-    "signed",
-    "ends",
-    "status",
-    "scope",
-)
+    from ..models import Partnership, RegisterView
 
 
-def write_details(env: Environment, dataset: Dataset, records: Sequence[Partnership]) -> None:
+def write_details(env: Environment, dataset: RegisterView, records: Sequence[Partnership]) -> None:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -41,7 +29,7 @@ def write_details(env: Environment, dataset: Dataset, records: Sequence[Partners
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style=bold)
         grid.add_column(overflow="fold")
-        for field in _FIELDS:
+        for field in DETAIL_FIELDS:
             value = human_value(record, field, env.lang, dataset.sectors)
             if field == "country" and record.country:
                 value = f"{value} ({record.country})"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
 from ..i18n import (
+    INSTRUMENT_LABELS,
     KIND_LABELS,
     PARTNER_TYPE_LABELS,
     SCOPE_LABELS,
@@ -22,7 +23,7 @@ from ..i18n import (
     message,
 )
 from ..summary import MISSING, OTHER, CrossTab, FigureCheck, SectorUse, Summary
-from ..vocabulary import Kind, PartnerType, Scope, Status
+from ..vocabulary import Instrument, Kind, PartnerType, Scope, Status
 from . import OutputFormat
 from .console import make_console
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from ..environment import Environment
-    from ..models import Dataset, Figure
+    from ..models import Figure, RegisterView
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _MAX_BAR = 40
@@ -48,7 +49,7 @@ def field_heading(by: str, lang: Lang) -> str:
     return heading(by.replace("-", "_"), lang)
 
 
-def group_label(dataset: Dataset, by: str, key: str, lang: Lang, folded: int = 0) -> str:
+def group_label(dataset: RegisterView, by: str, key: str, lang: Lang, folded: int = 0) -> str:
     """What a person reads for a group key: a label, a country name, a decade.
 
     ``folded`` is how many groups the ``OTHER`` group holds, which its label tells.
@@ -71,8 +72,10 @@ def group_label(dataset: Dataset, by: str, key: str, lang: Lang, folded: int = 0
             return country_name(key, lang)
         case "kind":
             return label(KIND_LABELS, Kind(key), lang)
-        case "partner-type":
+        case "partner_type" | "partner-type":
             return label(PARTNER_TYPE_LABELS, PartnerType(key), lang)
+        case "instrument":
+            return label(INSTRUMENT_LABELS, Instrument(key), lang)
         case "scope":
             return label(SCOPE_LABELS, Scope(key), lang)
         case "status":
@@ -164,7 +167,7 @@ def _unsupported(fmt: OutputFormat) -> None:
 
 def write_summary(
     env: Environment,
-    dataset: Dataset,
+    dataset: RegisterView,
     summary: Summary,
     fmt: OutputFormat,
     header: bool = True,
@@ -195,7 +198,7 @@ def write_summary(
 
 
 def _summary_table(
-    env: Environment, dataset: Dataset, summary: Summary, header: bool, timeline: bool
+    env: Environment, dataset: RegisterView, summary: Summary, header: bool, timeline: bool
 ) -> None:
     from rich.text import Text
 
@@ -252,7 +255,7 @@ def _summary_table(
 
 
 def write_crosstab(
-    env: Environment, dataset: Dataset, tab: CrossTab, fmt: OutputFormat, header: bool = True
+    env: Environment, dataset: RegisterView, tab: CrossTab, fmt: OutputFormat, header: bool = True
 ) -> None:
     rows_name, columns_name = _machine_field(tab.rows_by), _machine_field(tab.columns_by)
     match fmt:
@@ -281,7 +284,7 @@ def write_crosstab(
             assert_never(fmt)
 
 
-def _crosstab_table(env: Environment, dataset: Dataset, tab: CrossTab, header: bool) -> None:
+def _crosstab_table(env: Environment, dataset: RegisterView, tab: CrossTab, header: bool) -> None:
     from rich.text import Text
 
     lang = env.lang
@@ -430,7 +433,7 @@ def write_sectors(
 # --- figures -------------------------------------------------------------------------------
 
 
-def source_text(dataset: Dataset, figure: Figure) -> str:
+def source_text(dataset: RegisterView, figure: Figure) -> str:
     """Publisher and date: enough to find the source in ``show`` or the data file."""
     source = dataset.sources.get(figure.source)
     if source is None:
@@ -475,7 +478,7 @@ FIGURE_FIELDS: tuple[str, ...] = (
 
 def write_figures(
     env: Environment,
-    dataset: Dataset,
+    dataset: RegisterView,
     checks: Sequence[FigureCheck],
     fmt: OutputFormat,
     header: bool = True,

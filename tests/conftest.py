@@ -6,16 +6,18 @@ colour or dataset settings, so results do not depend on the machine.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from kerjasama_cli.cli import build_app
+from kerjasama_cli.cli import main
+from kerjasama_cli.environment import Environment
 from kerjasama_cli.i18n import Lang
 
 REPO = Path(__file__).resolve().parents[1]
@@ -147,9 +149,35 @@ def write_yaml(tmp_path: Path) -> Any:
     return write
 
 
+@dataclass
+class Result:
+    """What one in-process run printed, and its exit status."""
+
+    exit_code: int
+    stdout_bytes: bytes
+    stderr: str
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8").replace("\r\n", "\n")
+
+
 def invoke(args: list[str], lang: Lang = Lang.EN, env: dict[str, str] | None = None) -> Result:
-    """Run the CLI in-process through Typer's CliRunner (stdout and stderr kept apart)."""
-    return CliRunner().invoke(build_app(lang), args, env=env)
+    """Run the CLI in-process through ``main(argv, env)``: the real funnel of errors and exits,
+    with an injected Environment (streams captured, not a terminal, the test's variables).
+
+    ``lang`` Indonesian sets ``KERJASAMA_LANG=id`` unless ``env`` chooses otherwise.
+    """
+    environ = dict(os.environ)
+    if lang is Lang.ID:
+        environ["KERJASAMA_LANG"] = "id"
+    environ.update(env or {})
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.StringIO()
+    code = main(args, Environment(stdout=out, stderr=err, environ=environ))
+    out.flush()
+    raw = out.buffer.getvalue()
+    return Result(code, raw, err.getvalue())
 
 
 def run_cli(

@@ -1,12 +1,20 @@
-"""The ``kerjasama`` command: global options, the subcommands, and a quiet, exact exit.
+"""The ``kerjasama`` command: global options, the subcommands, and the one way out.
+
+``main(argv, env)`` runs the program against an ``Environment`` (the real process's, or
+a test's) and is the only place where an error becomes a message and an exit status:
+our own errors carry theirs (``errors.KerjasamaError``), Click's parse errors are told
+in the user's language, a closed pipe ends quietly, Ctrl-C exits 130, and a bug is one
+line on stderr, never a traceback.
 
 Help text is translated, so the app is built after the language is known: ``--lang``
 on the command line, else ``KERJASAMA_LANG``, else the locale.
 """
 
+import contextlib
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,9 +22,36 @@ import typer
 
 from . import __version__
 from .environment import Environment
-from .errors import ExitStatus
+from .errors import CommandError, DatasetError, ExitStatus, KerjasamaError, UsageError
 from .help_text import help_for
 from .i18n import Lang, error_line, language_from_argv, language_from_env, message
+
+#: How many problems of a dataset a command other than ``validate`` prints.
+MAX_PROBLEMS_SHOWN = 10
+
+
+class _PipeClosedError(Exception):
+    """The reader of stdout went away. Not an ``OSError``, so Click lets it through."""
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C. Not a ``KeyboardInterrupt``, so Click does not turn it into ``Abort``."""
+
+
+def _group_class() -> type:
+    """Typer's group, with the two exceptions Click would swallow handed on to ``main``."""
+    from typer.core import TyperGroup
+
+    class Group(TyperGroup):
+        def invoke(self, ctx: Any) -> Any:
+            try:
+                return super().invoke(ctx)
+            except BrokenPipeError:
+                raise _PipeClosedError from None
+            except KeyboardInterrupt:
+                raise _Interrupted from None
+
+    return Group
 
 
 def build_app(lang: Lang) -> typer.Typer:
@@ -24,6 +59,7 @@ def build_app(lang: Lang) -> typer.Typer:
     from .commands import check, counts, export, records
 
     app = typer.Typer(
+        cls=_group_class(),
         name="kerjasama",
         help=help_for("app", lang),
         rich_markup_mode=None,
@@ -44,7 +80,6 @@ def build_app(lang: Lang) -> typer.Typer:
             Path | None,
             typer.Option(
                 "--data",
-                envvar="KERJASAMA_DATA",
                 help=help_for("opt.data", lang),
                 show_default=False,
                 metavar="PATH",
@@ -72,8 +107,11 @@ def build_app(lang: Lang) -> typer.Typer:
             ),
         ] = False,
     ) -> None:
-        chosen = _chosen_language(language, lang)
-        ctx.obj = Environment.from_process(chosen, no_color=no_color, data_path=data)
+        env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
+        env.lang = _chosen_language(language, lang, env.environ)
+        env.no_color = no_color
+        env.data_path = data
+        ctx.obj = env
 
     records.register(app, lang)
     counts.register(app, lang)
@@ -82,45 +120,113 @@ def build_app(lang: Lang) -> typer.Typer:
     return app
 
 
-def _chosen_language(option: str | None, fallback: Lang) -> Lang:
+def _chosen_language(option: str | None, fallback: Lang, environ: Any) -> Lang:
     """``--lang``, else ``KERJASAMA_LANG``, else the locale; a bad value is a usage error."""
-    for source, value in (("--lang", option), ("KERJASAMA_LANG", os.environ.get("KERJASAMA_LANG"))):
+    for source, value in (("--lang", option), ("KERJASAMA_LANG", environ.get("KERJASAMA_LANG"))):
         if value is None or (source == "KERJASAMA_LANG" and not value.strip()):
             continue
         if value.strip().lower() in ("id", "en"):
             return Lang(value.strip().lower())
-        text = message("bad_language", fallback, source=source, value=value)
-        print(error_line(fallback, text), file=sys.stderr)
-        raise typer.Exit(ExitStatus.USAGE)
-    return language_from_env()
+        raise UsageError(message("bad_language", fallback, source=source, value=value))
+    return language_from_env(environ)
 
 
-def main() -> None:
-    """Console-script entry point."""
+def run() -> None:
+    """Console-script entry point: ``main`` on the real process, its status as the exit code."""
+    sys.exit(main())
+
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run the program on ``argv`` (default: the process's) and return its exit status."""
+    env = Environment.from_process() if env is None else env
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = env.lang = language_from_argv(args, env.environ)
     try:
-        args = sys.argv[1:]
-        lang = language_from_argv(args)
+        with _streams(env):
+            code = _run(args, env, lang)
+    except (KeyboardInterrupt, _Interrupted):
+        code = ExitStatus.INTERRUPTED
+    return int(code)
+
+
+@contextlib.contextmanager
+def _streams(env: Environment) -> Any:
+    """Click and Typer write help and their own messages to ``sys.stdout``/``sys.stderr``:
+    point those at the environment's streams while the program runs."""
+    with contextlib.redirect_stdout(env.stdout), contextlib.redirect_stderr(env.stderr):
+        yield
+
+
+def _run(args: list[str], env: Environment, lang: Lang) -> int:
+    try:
         app = build_app(lang)
-        try:
-            result = app(args=args, prog_name="kerjasama", standalone_mode=False)
-            code = result if isinstance(result, int) else int(ExitStatus.OK)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except Exception as exc:
-            if _is_click_error(exc):  # Click's parse errors: printed by us, translated
-                report_click_error(exc, lang)
-                code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
-            elif os.environ.get("KERJASAMA_DEBUG"):
-                raise
-            else:  # a bug of ours: one line for the user, never a traceback
-                name = type(exc).__name__
-                text = message("internal_error", lang, error=f"{name}: {exc}")
-                print(f"kerjasama: {text}", file=sys.stderr)
-                code = int(ExitStatus.DATA_ERROR)
-        _flush_stdout()
+        result = app(args=args, prog_name="kerjasama", standalone_mode=False, obj=env)
+        code = result if isinstance(result, int) else int(ExitStatus.OK)
+    except (BrokenPipeError, _PipeClosedError):
+        code = ExitStatus.OK  # the reader went away (``| head``): stop quietly
+        _silence(env)
+    except KerjasamaError as exc:
+        code = exc.exit_status
+        _report(env, exc)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except OSError as exc:  # writing the output failed (a full disk, a closed stdout)
+        reason = exc.strerror or str(exc)
+        _say(env, error_line(env.lang, message("cannot_write", env.lang, reason=reason)))
+        code = ExitStatus.FAILURE
     except KeyboardInterrupt:
-        code = int(ExitStatus.INTERRUPTED)
-    sys.exit(code)
+        raise
+    except Exception as exc:
+        if type(exc).__name__ == "Abort":  # Click's word for Ctrl-C or end of input
+            raise _Interrupted from None
+        if _is_click_error(exc):  # Click's parse errors: printed by us, translated
+            report_click_error(exc, env.lang)
+            code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
+        elif type(exc).__name__ == "Exit":  # typer.Exit / click's Exit
+            code = int(getattr(exc, "exit_code", 0))
+        elif env.environ.get("KERJASAMA_DEBUG"):
+            raise
+        else:  # a bug of ours: one line for the user, never a traceback
+            name = type(exc).__name__
+            text = message("internal_error", env.lang, error=f"{name}: {exc}")
+            _say(env, f"kerjasama: {text}")
+            code = ExitStatus.DATA_ERROR
+    try:
+        env.stdout.flush()
+    except BrokenPipeError:
+        _silence(env)
+    except OSError as exc:  # the last of the output could not be written
+        if code == ExitStatus.OK:
+            reason = exc.strerror or str(exc)
+            _say(env, error_line(env.lang, message("cannot_write", env.lang, reason=reason)))
+            code = ExitStatus.FAILURE
+    except ValueError:
+        pass
+    return int(code)
+
+
+def _say(env: Environment, text: str) -> None:
+    """A message for a person: always stderr, never stdout; a closed stderr is not an error."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=env.stderr)
+
+
+def _report(env: Environment, exc: KerjasamaError) -> None:
+    """The message of one of our errors, in the user's language."""
+    if isinstance(exc, UsageError):
+        _say(env, error_line(env.lang, exc.message))
+        if exc.hint:
+            _say(env, exc.hint)
+    elif isinstance(exc, DatasetError):
+        for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
+            _say(env, str(problem))
+        if len(exc.problems) > 1 or (exc.problems and exc.problems[0].line):
+            _say(env, message("dataset_invalid", env.lang, count=len(exc.problems), path=exc.path))
+    elif isinstance(exc, CommandError):
+        if not exc.silent:
+            _say(env, error_line(env.lang, exc.message))
+    else:
+        _say(env, error_line(env.lang, str(exc)))
 
 
 def _is_click_error(exc: BaseException) -> bool:
@@ -146,7 +252,7 @@ def report_click_error(exc: Any, lang: Lang) -> None:
         lines.append(ctx.get_usage().replace("Usage:", message("usage", lang), 1))
         lines.append(message("try_help", lang, command=ctx.command_path) + "\n")
     lines.append(f"{message('error', lang).capitalize()}: {_indonesian_text(exc, name, lang)}")
-    print("\n".join(lines), file=sys.stderr)
+    print("\n".join(lines), file=sys.stderr)  # redirected to the environment's stderr
 
 
 def _indonesian_text(exc: Any, name: str, lang: Lang) -> str:
@@ -181,20 +287,17 @@ def _indonesian_text(exc: Any, name: str, lang: Lang) -> str:
     return str(exc.format_message())
 
 
-def _flush_stdout() -> None:
-    """Flush now, so a closed pipe (``| head -1``) ends quietly instead of at interpreter exit."""
+def _silence(env: Environment) -> None:
+    """Point stdout at /dev/null, so nothing more is written to a closed pipe (the Python
+    documentation's recipe for SIGPIPE) and the interpreter's last flush stays quiet."""
     try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        silence_stdout()
-
-
-def silence_stdout() -> None:
-    """Point stdout at /dev/null: the Python documentation's recipe for SIGPIPE."""
+        fd = env.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return  # not a real file (a test's capture): nothing to silence
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (a test's capture): nothing to silence
+        os.dup2(devnull, fd)
+    except OSError:
         pass
     finally:
         os.close(devnull)

@@ -1,13 +1,15 @@
-"""The program's surroundings in one object: streams, terminal, colour, language, dataset path.
+"""The program's surroundings in one object: streams, terminal, colour, language, data, cache.
 
-Built once per run from the real process (or by a test), then passed down, so nothing
-deep inside a renderer asks ``sys.stdout.isatty()`` for itself.
+Built once per run, from the real process by ``Environment.from_process`` or by a test
+with its own streams and variables, then handed to ``cli.main``; nothing below reads
+``os.environ`` or asks ``sys.stdout.isatty()`` for itself.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,11 +19,12 @@ from typing import TextIO
 from .i18n import Lang
 
 
-def color_allowed(stream: TextIO, env: Mapping[str, str], no_color_flag: bool) -> bool:
-    """Colour only on a terminal, and never with ``--no-color``, ``NO_COLOR`` or ``TERM=dumb``."""
-    if no_color_flag or env.get("NO_COLOR", "") != "" or env.get("TERM") == "dumb":
-        return False
-    return is_tty(stream)
+class ClosedStream(io.StringIO):
+    """Stands in for a standard stream the process was started without (``>&-``): every
+    write fails as writing to a closed descriptor does, so it is reported, not ignored."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
 def is_tty(stream: TextIO) -> bool:
@@ -33,32 +36,48 @@ def is_tty(stream: TextIO) -> bool:
 
 @dataclass
 class Environment:
-    lang: Lang = Lang.EN
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    #: The process's environment variables (``KERJASAMA_*``, ``NO_COLOR``, ``COLUMNS``...).
+    environ: Mapping[str, str] = field(default_factory=dict)
     stdout_is_tty: bool = False
-    color: bool = False
-    data_path: Path | None = None
+    #: The terminal's width; None to ask the terminal (``COLUMNS`` first).
+    columns: int | None = None
+    lang: Lang = Lang.EN
+    no_color: bool = False  # --no-color
+    data_path: Path | None = None  # --data
 
     @classmethod
-    def from_process(
-        cls,
-        lang: Lang,
-        no_color: bool = False,
-        data_path: Path | None = None,
-        env: Mapping[str, str] | None = None,
-    ) -> Environment:
-        env = os.environ if env is None else env
-        return cls(
-            lang=lang,
-            stdout=sys.stdout,
-            stderr=sys.stderr,
-            stdout_is_tty=is_tty(sys.stdout),
-            color=color_allowed(sys.stdout, env, no_color),
-            data_path=data_path,
-        )
+    def from_process(cls) -> Environment:
+        stdout = sys.stdout if sys.stdout is not None else ClosedStream()
+        stderr = sys.stderr if sys.stderr is not None else ClosedStream()
+        return cls(stdout=stdout, stderr=stderr, environ=os.environ, stdout_is_tty=is_tty(stdout))
+
+    @property
+    def color(self) -> bool:
+        """Colour only on a terminal, and never with ``--no-color``, ``NO_COLOR`` or ``TERM=dumb``."""
+        if self.no_color or self.environ.get("NO_COLOR", "") != "":
+            return False
+        return self.stdout_is_tty and self.environ.get("TERM") != "dumb"
 
     @property
     def width(self) -> int:
-        """The terminal's width (``COLUMNS`` wins), for tables and wrapped text."""
-        return shutil.get_terminal_size((100, 24)).columns
+        """The terminal's width (``COLUMNS`` wins), for tables and wrapped text; 100 without one."""
+        if self.columns is not None:
+            return self.columns
+        text = self.environ.get("COLUMNS", "")
+        if text.isdigit() and int(text) > 0:
+            return int(text)
+        try:
+            return os.get_terminal_size(self.stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            return 100
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """Where the compiled store lives; None with ``KERJASAMA_NO_CACHE``."""
+        if self.environ.get("KERJASAMA_NO_CACHE"):
+            return None
+        from .store.files import cache_folder
+
+        return cache_folder(self.environ)

@@ -29,8 +29,19 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class DatasetError(Exception):
+class KerjasamaError(Exception):
+    """An error with a message for the user; ``exit_status`` is what the program exits with.
+
+    ``cli.main`` is the one place that turns these into their message and exit status.
+    """
+
+    exit_status: ExitStatus = ExitStatus.FAILURE
+
+
+class DatasetError(KerjasamaError):
     """The dataset cannot be read or is invalid: exit status 1."""
+
+    exit_status = ExitStatus.DATA_ERROR
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
         super().__init__(f"{path}: {len(problems)} problem(s)")
@@ -56,10 +67,25 @@ class RuleError(ValueError):
         return message(self.key, Lang(lang), **self.values)
 
 
-class UsageError(Exception):
+class UsageError(KerjasamaError):
     """Bad input on the command line (unknown value, id, option): exit status 2."""
+
+    exit_status = ExitStatus.USAGE
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+class CommandError(KerjasamaError):
+    """A command that ran but failed (an export that could not be written): exit status 1.
+
+    The message (already in the user's language) is printed as ``kerjasama: error: ...``;
+    with ``silent`` the command has already said what went wrong (``validate``).
+    """
+
+    def __init__(self, message: str = "", silent: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.silent = silent

@@ -286,6 +286,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "nilai tidak sah untuk {name}: {reason}",
         Lang.EN: "Invalid value for {name}: {reason}",
     },
+    "cannot_write": {
+        Lang.ID: "tidak dapat menulis keluaran: {reason}",
+        Lang.EN: "cannot write the output: {reason}",
+    },
     "internal_error": {
         Lang.ID: "galat internal ({error}). Mohon laporkan; KERJASAMA_DEBUG=1 menampilkan rinciannya.",
         Lang.EN: "internal error ({error}). Please report it; KERJASAMA_DEBUG=1 shows the details.",

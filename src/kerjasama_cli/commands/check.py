@@ -5,15 +5,14 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ExitStatus
+from ..errors import CommandError
 from ..help_text import help_for
 from ..i18n import Lang, message
-from .common import environment, handle_errors
+from .common import environment
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("validate", help=help_for("cmd.validate", lang))
-    @handle_errors
     def validate_command(
         ctx: typer.Context,
         paths: Annotated[
@@ -26,7 +25,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..loading import resolve_data_path, validate_file
 
         env = environment(ctx)
-        targets = paths or [resolve_data_path(env.data_path)]
+        targets = paths or [resolve_data_path(env.data_path, env.environ)]
         failed = False
         for path in targets:
             dataset, problems = validate_file(path, env.lang)
@@ -52,4 +51,4 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     file=env.stdout,
                 )
         if failed:
-            raise typer.Exit(ExitStatus.DATA_ERROR)
+            raise CommandError(silent=True)  # every problem is printed above

@@ -1,45 +1,33 @@
-"""What every command needs: its Environment, the dataset, and errors turned into exits."""
+"""What every command needs: its Environment, the register, and a word for the user."""
 
-import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..environment import Environment
-from ..errors import DatasetError, ExitStatus, UsageError
-from ..i18n import error_line, message
+from ..i18n import message
 from ..render import OutputFormat
 
 if TYPE_CHECKING:
     from ..store import Register
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-#: How many problems a command other than ``validate`` prints before the summary line.
-MAX_PROBLEMS_SHOWN = 10
-
 
 def environment(ctx: typer.Context) -> Environment:
+    """The run's Environment, set up by the root callback (``cli.main`` passes it in)."""
     env = ctx.find_root().obj
     if not isinstance(env, Environment):  # a command invoked without the root callback
-        from ..i18n import language_from_env
-
-        env = Environment.from_process(language_from_env())
+        env = Environment.from_process()
     return env
 
 
 def load(env: Environment) -> "Register":
     """The register in use, answered from its store (compiled first if need be)."""
-    import os
-
     from ..countries import use_table
     from ..loading import resolve_data_path
     from ..store import Register, country_table_of
-    from ..store.files import cache_folder
 
-    cache = None if os.environ.get("KERJASAMA_NO_CACHE") else cache_folder(os.environ)
-    register = Register.open(resolve_data_path(env.data_path), env.lang, cache)
+    path = resolve_data_path(env.data_path, env.environ)
+    register = Register.open(path, env.lang, env.cache_folder)
     if register.state.entry is not None:
         entry = register.state.entry
         use_table(lambda: country_table_of(entry))
@@ -49,45 +37,6 @@ def load(env: Environment) -> "Register":
 def say(env: Environment, text: str) -> None:
     """A message for a person: always stderr, never stdout."""
     print(text, file=env.stderr)
-
-
-def fail_usage(env: Environment, exc: UsageError) -> None:
-    say(env, error_line(env.lang, exc.message))
-    if exc.hint:
-        say(env, exc.hint)
-    raise typer.Exit(ExitStatus.USAGE)
-
-
-def fail_dataset(env: Environment, exc: DatasetError) -> None:
-    for problem in exc.problems[:MAX_PROBLEMS_SHOWN]:
-        say(env, str(problem))
-    if len(exc.problems) > 1 or exc.problems[0].line:
-        say(env, message("dataset_invalid", env.lang, count=len(exc.problems), path=exc.path))
-    raise typer.Exit(ExitStatus.DATA_ERROR)
-
-
-def handle_errors(func: F) -> F:
-    """Turn the exceptions that carry a message for the user into that message and an exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx: Any = kwargs.get("ctx") or (args[0] if args else None)
-        # Typer hands over a plain Click context, not a typer.Context instance.
-        env = environment(ctx) if hasattr(ctx, "find_root") else Environment()
-        try:
-            return func(*args, **kwargs)
-        except UsageError as exc:
-            fail_usage(env, exc)
-        except DatasetError as exc:
-            fail_dataset(env, exc)
-        except BrokenPipeError:
-            from ..cli import silence_stdout
-
-            silence_stdout()
-            raise typer.Exit(ExitStatus.OK) from None
-        return None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def nothing_matched(env: Environment, fmt: OutputFormat) -> None:

@@ -21,7 +21,7 @@ from ..options import (
 )
 from ..render import OutputFormat, default_format
 from ..summary import SortOrder
-from .common import environment, handle_errors, load, nothing_matched
+from .common import environment, load, nothing_matched
 
 #: The formats a count can be written in: a table for people, keys and counts for scripts.
 COUNT_FORMATS = (OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV, OutputFormat.JSON)
@@ -51,7 +51,6 @@ def resolve_group_fields(values: list[str], lang: Lang) -> list[str]:
 
 def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("summary", help=help_for("cmd.summary", lang))
-    @handle_errors
     @with_filters(lang)
     def summary_command(
         ctx: typer.Context,
@@ -126,7 +125,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
             write_crosstab(env, dataset, tab, chosen, header=not no_header)
 
     @app.command("sectors", help=help_for("cmd.sectors", lang))
-    @handle_errors
     def sectors_command(
         ctx: typer.Context,
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
@@ -143,7 +141,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         )
 
     @app.command("figures", help=help_for("cmd.figures", lang))
-    @handle_errors
     def figures_command(
         ctx: typer.Context,
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,

@@ -5,15 +5,14 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ExitStatus, UsageError
+from ..errors import CommandError, UsageError
 from ..help_text import help_for
-from ..i18n import Lang, error_line, message
-from .common import environment, handle_errors, load, say
+from ..i18n import Lang, message
+from .common import environment, load, say
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("export", help=help_for("cmd.export", lang))
-    @handle_errors
     def export_command(
         ctx: typer.Context,
         path: Annotated[
@@ -41,10 +40,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             export(dataset, path, fmt)
         except OSError as exc:  # a full disk, a folder we may not write to
             reason = exc.strerror or str(exc)
-            say(
-                env,
-                error_line(env.lang, message("export_failed", env.lang, path=path, reason=reason)),
-            )
-            raise typer.Exit(ExitStatus.FAILURE) from None
+            raise CommandError(
+                message("export_failed", env.lang, path=path, reason=reason)
+            ) from None
         say(env, message("export_done", env.lang, path=path, format=fmt.value,
                          count=len(dataset.partnerships)))  # fmt: skip

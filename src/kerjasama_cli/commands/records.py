@@ -19,7 +19,7 @@ from ..options import (
 )
 from ..render import OutputFormat, default_format, render_partnerships
 from ..resolve import suggest_ids
-from .common import environment, handle_errors, load, nothing_matched
+from .common import environment, load, nothing_matched
 
 LIST_FORMATS = tuple(OutputFormat)
 SHOW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.JSONL, OutputFormat.YAML)
@@ -27,7 +27,6 @@ SHOW_FORMATS = (OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.JSONL, Outpu
 
 def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("list", help=help_for("cmd.list", lang))
-    @handle_errors
     @with_filters(lang)
     def list_command(
         ctx: typer.Context,
@@ -99,7 +98,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         )
 
     @app.command("show", help=help_for("cmd.show", lang))
-    @handle_errors
     def show_command(
         ctx: typer.Context,
         ids: Annotated[

@@ -507,10 +507,13 @@ def test_figure_compare_filters_use_known_names_and_values(data: Node) -> None:
 
 
 def test_partnerships_in_2024_figure_is_102(figures_by_id: dict[str, Node]) -> None:
+    """Two reports of the same statement call the 102 domestic (FACTS-2 C22); the
+    comparison counts the register's domestic records of 2024."""
     fig = figures_by_id["partnerships-2024"]
     assert fig["value"] == 102
     assert fig["year"] == 2024
-    assert fig["source"] == "pahami-2024-12"
+    assert fig["source"] == "posberitakota-2024-12-19"
+    assert fig["compare"] == {"scope": ["domestic"], "year": ["2024"]}
 
 
 def test_c40_hospitals_figure_is_27(figures_by_id: dict[str, Node]) -> None:

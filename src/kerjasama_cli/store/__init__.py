@@ -88,7 +88,7 @@ class Register:
         if folder is None:
             reason = "disabled" if cache is None else f"cannot use {cache}"
             return cls(_compile_into(":memory:", path, lang), path, StoreState(None, True, reason))
-        key = files.content_key(path, _salt())
+        key = files.remembered_key(folder, path, _salt())
         entry = folder / f"{key}{files.SUFFIX}"
         trusted = files.trusted_entry(entry)
         if trusted:

@@ -61,6 +61,57 @@ def content_key(path: Path, salt: str) -> str:
     return digest.hexdigest()
 
 
+#: A file whose timestamps are younger than this may still change within the same
+#: timestamp tick, so its hash is not remembered by its metadata (git's "racy" rule).
+RACY_SECONDS = 2.0
+MEMO_SUFFIX = ".key"
+
+
+def _stat_memo(folder: Path, path: Path, salt: str) -> tuple[Path, os.stat_result] | None:
+    try:
+        info = os.stat(path)
+        real = os.path.realpath(path)
+    except OSError:
+        return None
+    ident = "\0".join(
+        map(str, (real, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                  info.st_ctime_ns, salt))
+    )  # fmt: skip
+    name = hashlib.blake2b(ident.encode(), digest_size=20).hexdigest()
+    return folder / f"{name}{MEMO_SUFFIX}", info
+
+
+def remembered_key(folder: Path, path: Path, salt: str) -> str:
+    """``content_key`` of ``path``, without reading it again when its metadata (device,
+    inode, size, modification and change times) is exactly that of an earlier run.
+
+    The change time (ctime) moves on every write and cannot be set back, so an edit
+    that keeps the size and the modification time is still seen. A file changed less
+    than ``RACY_SECONDS`` before its hash was taken is never remembered.
+    """
+    import time
+
+    memo = _stat_memo(folder, path, salt)
+    if memo is not None and trusted_entry(memo[0]):
+        try:
+            text = memo[0].read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if len(text) == 40 and all(c in "0123456789abcdef" for c in text):
+            return text
+    key = content_key(path, salt)
+    if memo is not None:
+        info = memo[1]
+        newest = max(info.st_mtime_ns, info.st_ctime_ns) / 1e9
+        if time.time() - newest > RACY_SECONDS:
+            with contextlib.suppress(OSError):
+                temporary = new_temporary(folder)
+                temporary.write_text(key + "\n", encoding="ascii")
+                if not publish(temporary, memo[0]):
+                    temporary.unlink(missing_ok=True)
+    return key
+
+
 def trusted_entry(path: Path) -> bool | None:
     """True for a regular file of the user's that no one else may write; None when absent;
     False for anything else (a link, a FIFO, a folder, another user's file).
@@ -84,7 +135,7 @@ def trusted_entry(path: Path) -> bool | None:
 
 def new_temporary(folder: Path) -> Path:
     """An empty ``0600`` file in ``folder``, for a store being built."""
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".building-", suffix=SUFFIX)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".building-", suffix=".tmp")
     os.close(fd)
     return Path(name)
 
@@ -102,10 +153,17 @@ def publish(temporary: Path, entry: Path) -> bool:
 def prune(folder: Path, keep: int = KEEP) -> None:
     """Remove all but the ``keep`` most recently used entries (and stale temporaries)."""
     try:
-        entries = [p for p in folder.iterdir() if p.name.endswith(SUFFIX)]
-        entries.sort(key=lambda p: p.lstat().st_mtime, reverse=True)
-        for old in entries[keep:]:
-            old.unlink(missing_ok=True)
+        for suffix, kept in ((SUFFIX, keep), (MEMO_SUFFIX, 8 * keep)):
+            entries = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+            entries.sort(key=lambda p: p.lstat().st_mtime, reverse=True)
+            for old in entries[kept:]:
+                old.unlink(missing_ok=True)
+        # a run killed while building leaves its temporary file: gone after a day
+        import time
+
+        for temporary in folder.glob(".building-*.tmp"):
+            if time.time() - temporary.lstat().st_mtime > 86400:
+                temporary.unlink(missing_ok=True)
     except OSError:
         pass
 

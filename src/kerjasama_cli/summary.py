@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .fields import BY_NAME, FIELDS, group_field
 from .fields import GROUP_FIELDS as FIELD_GROUPS
 from .models import Figure, Partnership, RegisterView
-from .query import Query, filter_partnerships
+from .query import Query
+
+if TYPE_CHECKING:
+    from .store import Register
 
 #: Fields ``--by`` accepts, by the name their groups carry (``sector``, ``partner_type``).
 GROUP_FIELDS: tuple[str, ...] = tuple(BY_NAME[name].grouped_as for name in FIELD_GROUPS)
@@ -283,7 +286,13 @@ def sector_use(
     dataset: RegisterView, records: Iterable[Partnership] | None = None
 ) -> list[SectorUse]:
     """The vocabulary, in the data's order, with how many records name each sector."""
-    counts = count_by(dataset.partnerships if records is None else records, "sector")
+    from .store import Register
+
+    counts: Mapping[str, int]
+    if records is None and isinstance(dataset, Register):
+        counts = dataset.sector_counts()  # counted by SQL, without reading every record
+    else:
+        counts = count_by(dataset.partnerships if records is None else records, "sector")
     return [
         SectorUse(key, sector.id, sector.en, tuple(sector.aliases), counts.get(key, 0))
         for key, sector in dataset.sectors.items()
@@ -327,19 +336,22 @@ def _date_key(text: str) -> tuple[int, ...]:
 
 
 def check_figure(
-    figure: Figure, records: Sequence[Partnership], resolve: Callable[[str, str], str]
+    figure: Figure, register: Register, resolve: Callable[[str, str], str]
 ) -> FigureCheck:
+    """One figure beside the register's answer, counted by the store's SQL."""
     query = compare_query(figure, resolve)
     if query is None:
         return FigureCheck(figure, None, None)
-    register = len(filter_partnerships(records, query))
     undated: int | None = None
     if figure.compare and DATE_FILTERS & set(figure.compare):
         undateless = replace(query, year=frozenset(), since=None, until=None)
-        undated = sum(1 for r in filter_partnerships(records, undateless) if r.signed is None)
-    return FigureCheck(figure, register, undated, query)
+        undated = register.count(undateless, undated_only=True)
+    return FigureCheck(figure, register.count(query), undated, query)
 
 
 def check_figures(dataset: RegisterView, resolve: Callable[[str, str], str]) -> list[FigureCheck]:
     """Every figure of the dataset, in its order, with the register's count beside it."""
-    return [check_figure(f, dataset.partnerships, resolve) for f in dataset.figures]
+    from .store import Register
+
+    register = dataset if isinstance(dataset, Register) else Register.from_dataset(dataset)
+    return [check_figure(f, register, resolve) for f in dataset.figures]

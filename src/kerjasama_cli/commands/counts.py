@@ -77,7 +77,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..query import filter_partnerships
         from ..render.summary import group_label, write_crosstab, write_summary
         from ..resolve import Resolver
         from ..summary import CHRONOLOGICAL_FIELDS, crosstab, summarize
@@ -90,7 +89,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
         dataset = load(env)
         query = build_query(filters, Resolver(dataset, env.lang))
-        records = filter_partnerships(dataset.partnerships, query)
+        records = dataset.select(query)
         if not records:
             nothing_matched(env, chosen)
             return

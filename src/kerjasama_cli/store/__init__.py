@@ -24,7 +24,15 @@ from .sql import order_by, where
 
 if TYPE_CHECKING:
     from ..i18n import Lang
-    from ..models import Dataset, DatasetInfo, Figure, Partnership, Sector, Source
+    from ..models import (
+        Dataset,
+        DatasetInfo,
+        Figure,
+        Partnership,
+        RegisterView,
+        Sector,
+        Source,
+    )
     from ..query import Query
 
 #: The columns a ``Partnership`` is rebuilt from, in this order.
@@ -121,7 +129,7 @@ class Register:
         return cls(connection, path, StoreState(entry, True))
 
     @classmethod
-    def from_dataset(cls, dataset: Dataset) -> Register:
+    def from_dataset(cls, dataset: RegisterView) -> Register:
         """An in-memory register of records already validated (for the Python API)."""
         from .compile import Compiler
 
@@ -182,9 +190,12 @@ class Register:
     def ids(self) -> list[str]:
         return [row[0] for row in self._rows("SELECT id FROM partnerships ORDER BY rowid", [])]
 
-    def count(self, query: Query | None = None) -> int:
-        """How many records match ``query`` (all of them without one)."""
+    def count(self, query: Query | None = None, undated_only: bool = False) -> int:
+        """How many records match ``query`` (all of them without one); with ``undated_only``,
+        how many of those have no signed date."""
         clause, params = where(query) if query is not None else ("", [])
+        if undated_only:
+            clause = f"{clause} AND signed IS NULL" if clause else "WHERE signed IS NULL"
         return int(self._rows(f"SELECT count(*) FROM partnerships {clause}", params)[0][0])
 
     def select(
@@ -217,6 +228,11 @@ class Register:
             return self.connection.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise StoreCorruptError(str(exc)) from None
+
+    def sector_counts(self) -> dict[str, int]:
+        """How many records name each sector."""
+        sql = "SELECT sector, count(*) FROM partnership_sectors GROUP BY sector"
+        return dict(self._rows(sql, []))
 
     def country_table(self) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         """Every ISO country's names and the terms that find it (see ``countries``)."""
@@ -278,7 +294,7 @@ def _compile_into(
     return connection
 
 
-def _fill(compiler: Any, dataset: Dataset) -> None:
+def _fill(compiler: Any, dataset: RegisterView) -> None:
     for record in dataset.partnerships:
         compiler.record(record)
     compiler.info(dataset.schema_version, dataset.dataset)

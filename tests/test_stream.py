@@ -261,7 +261,7 @@ WORDS = st.text(
     min_size=1,
     max_size=12,
 ).filter(lambda s: s.strip() == s and s.strip())
-SLUGS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4})?", fullmatch=True)
+SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4})?", fullmatch=True)
 COUNTRIES = ("ID", "NL", "JP", "NO", "US", "FR")
 
 

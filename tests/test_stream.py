@@ -245,6 +245,17 @@ def test_a_byte_order_mark_is_read_as_the_full_path_reads_it(tmp_path: Path) -> 
     assert same(parts, expected_parts(path))
 
 
+def test_without_libyaml_the_pure_python_parser_gives_the_same_parts(
+    mini_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    expected = expected_parts(mini_data)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    with no_fallback():
+        assert same(list(iter_register(mini_data)), expected)
+
+
 def test_records_come_before_the_end_of_the_file_is_read(write_yaml: Any) -> None:
     path = write_yaml(edit(MINI_YAML, "status: planned", "status: later"))  # the last record
     parts = iter_register(path)

@@ -404,6 +404,19 @@ def test_generated_registers_stream_exactly_as_the_full_path_reads_them(text: st
             assert same(list(iter_register(path)), expected)
 
 
+def test_importing_the_module_imports_neither_yaml_nor_pydantic() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kerjasama_cli.stream; print(sorted({'yaml', 'pydantic'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 # --- memory --------------------------------------------------------------------------------
 
 

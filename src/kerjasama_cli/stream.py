@@ -76,6 +76,9 @@ def iter_register(path: Path, lang: Lang = Lang.EN) -> Iterator[Part]:
     :class:`Record` for each partnership, as soon as it is validated. The iterator ends
     without an exception only if the whole file is valid by exactly the rules of
     ``loading.parse_and_validate``; otherwise it raises the same ``DatasetError``.
+
+    Cyclic garbage collection is paused until the iterator is exhausted or closed (the
+    consumer's own work between parts included), as ``cache`` pauses it while loading.
     """
     progress = _Progress()
     with _gc_paused():
@@ -276,6 +279,12 @@ def _scalar_resolution() -> tuple[frozenset[str], Callable[[str], Any]]:
 
 
 def _stream(path: Path, lang: Lang, progress: _Progress) -> Iterator[Part]:
+    """The parts, or ``_FallbackError`` as soon as anything is not plainly right.
+
+    The file is read as text, strictly UTF-8 and without newline translation: the
+    parser then sees exactly the characters that ``loading.read_text`` would give it
+    (a file that is not UTF-8 is the full path's to report), a chunk at a time.
+    """
     adapters = _adapters()
     try:
         fh = open(path, encoding="utf-8", newline="")  # noqa: SIM115 (closed below)

@@ -351,15 +351,30 @@ def _parts(parser: Any, adapters: _Adapters, lang: Lang, progress: _Progress) ->
                 key = key_of(event)
                 if key in mapping:
                     raise _FallbackError("duplicate key")
-                mapping[key] = build(get())
+                event = get()
+                # A plain or quoted scalar without anchor or tag, inline (most values are).
+                if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+                    value = event.value
+                    if event.implicit[0] and (not value or value[0] in special):
+                        value = resolve(value)
+                    mapping[key] = value
+                else:
+                    mapping[key] = build(event)
         if kind is SequenceStartEvent:
             items: list[Any] = []
             append = items.append
             while True:
                 event = get()
-                if type(event) is SequenceEndEvent:
+                kind = type(event)
+                if kind is SequenceEndEvent:
                     return items
-                append(build(event))
+                if kind is ScalarEvent and event.anchor is None and event.tag is None:
+                    value = event.value
+                    if event.implicit[0] and (not value or value[0] in special):
+                        value = resolve(value)
+                    append(value)
+                else:
+                    append(build(event))
         raise _FallbackError("unexpected event")
 
     if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:

@@ -103,13 +103,18 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
 
 
 def iter_parts(path: Path, lang: Lang = Lang.EN) -> Iterator[tuple[str, Any]]:
-    """The validated parts of a register file (header parts, then each ``partnership``).
+    """The validated parts of a register file, as ``(name, value)``: each top-level key, and
+    ``("partnership", record)`` for each record, read as a stream (bounded memory).
 
     Raises ``DatasetError`` listing every problem when the file is invalid.
     """
-    from .store import parts_of
+    from .stream import Record, iter_register
 
-    yield from parts_of(parse_and_validate(path, read_text(path, lang), lang))
+    for part in iter_register(path, lang):
+        if isinstance(part, Record):
+            yield "partnership", part.partnership
+        else:
+            yield part.name, part.value
 
 
 def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:

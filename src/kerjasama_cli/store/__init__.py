@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -423,15 +422,4 @@ def country_table_of(entry: Path) -> tuple[dict[str, tuple[str, str]], dict[str,
         connection.close()
 
 
-def parts_of(dataset: Dataset) -> Iterator[tuple[str, Any]]:
-    """A validated ``Dataset`` as the parts a streaming read yields."""
-    yield "schema_version", dataset.schema_version
-    yield "dataset", dataset.dataset
-    yield "sectors", dataset.sectors
-    yield "sources", dataset.sources
-    yield "figures", dataset.figures
-    for record in dataset.partnerships:
-        yield "partnership", record
-
-
-__all__ = ["Register", "StoreCorruptError", "StoreState", "country_table_of", "parts_of"]
+__all__ = ["Register", "StoreCorruptError", "StoreState", "country_table_of"]

@@ -6,6 +6,7 @@ must always do, on real files in a private temporary cache folder.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -14,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, MINI_YAML, invoke
 from kerjasama_cli.i18n import Lang
 from kerjasama_cli.query import Query
 from kerjasama_cli.store import Register, files
+from kerjasama_cli.store.compile import pretty_item
 from kerjasama_cli.store.schema import EXPORTED_COLUMNS
 from test_query import RAW, queries, reference_match
 
@@ -311,3 +314,16 @@ def test_no_code_bearing_format_anywhere_in_the_package() -> None:
         assert "pickle" not in text, module
         assert "eval(" not in text, module
         assert "exec(" not in text, module
+
+
+_TEXT = st.text(max_size=20)
+_VALUE = st.one_of(
+    _TEXT, st.lists(_TEXT, max_size=3), st.dictionaries(_TEXT, _TEXT, max_size=3), st.integers()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_TEXT, _VALUE, max_size=6))
+def test_stored_json_is_exactly_what_json_dumps_writes(item: dict[str, object]) -> None:
+    want = "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    assert pretty_item(item) == want

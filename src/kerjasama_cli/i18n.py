@@ -56,9 +56,21 @@ def normalize(text: str) -> str:
     """Fold case, accents and separators, so ``Jépang``, ``jepang`` and ``JEPANG`` match."""
     folded = text.casefold()
     if not folded.isascii():  # NFKD leaves ASCII as it is: only the rest pays for it
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFKD", folded).translate(_NO_COMBINING)
     return " ".join(folded.replace("-", " ").replace("_", " ").split())
+
+
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks (accents), learnt one character
+    at a time: a large register folds millions of characters, but few distinct ones."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_NO_COMBINING = _CombiningMarks()
 
 
 # --- labels of the fixed vocabularies -------------------------------------------------

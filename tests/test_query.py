@@ -613,4 +613,4 @@ def test_records_missing_the_sort_field_come_last(field: str, descending: bool) 
 
 
 def _as_dict(query: Query) -> dict[str, Any]:
-    return {name: getattr(query, name) for name in Query.__dataclass_fields__}
+    return {name: getattr(query, name) for name in Query._fields}

@@ -54,9 +54,39 @@ def _group_class() -> type:
     return Group
 
 
-def build_app(lang: Lang) -> typer.Typer:
-    """The Typer app with help text in ``lang``."""
-    from .commands import check, counts, export, records
+#: The module that registers each command.
+_COMMAND_MODULES = {
+    "list": "records", "show": "records", "summary": "counts", "sectors": "counts",
+    "figures": "counts", "validate": "check", "export": "export",
+}  # fmt: skip
+#: Global options that take a value (``--data PATH``).
+_GLOBAL_VALUES = frozenset({"--data", "--lang"})
+
+
+def invoked_command(args: Sequence[str]) -> str | None:
+    """The subcommand ``args`` run, when one of ours is named; None otherwise."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return None
+        if arg in _GLOBAL_VALUES:
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return arg if arg in _COMMAND_MODULES else None
+    return None
+
+
+def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
+    """The Typer app with help text in ``lang``.
+
+    With ``only`` (a command's name), just the module of that command is imported and
+    registered: a run of ``list`` need not build ``export``. Help, completion and
+    unknown commands get every command.
+    """
+    import importlib
 
     app = typer.Typer(
         cls=_group_class(),
@@ -113,10 +143,11 @@ def build_app(lang: Lang) -> typer.Typer:
         env.data_path = data
         ctx.obj = env
 
-    records.register(app, lang)
-    counts.register(app, lang)
-    check.register(app, lang)
-    export.register(app, lang)
+    names = dict.fromkeys(_COMMAND_MODULES.values())
+    if only is not None:
+        names = {_COMMAND_MODULES[only]: None}
+    for name in names:
+        importlib.import_module(f".commands.{name}", __package__).register(app, lang)
     return app
 
 
@@ -159,7 +190,8 @@ def _streams(env: Environment) -> Any:
 
 def _run(args: list[str], env: Environment, lang: Lang) -> int:
     try:
-        app = build_app(lang)
+        completing = "_KERJASAMA_COMPLETE" in env.environ
+        app = build_app(lang, None if completing else invoked_command(args))
         result = app(args=args, prog_name="kerjasama", standalone_mode=False, obj=env)
         code = result if isinstance(result, int) else int(ExitStatus.OK)
     except (BrokenPipeError, _PipeClosedError):

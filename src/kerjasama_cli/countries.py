@@ -8,7 +8,6 @@ name and term, and a query answered from the store hands that copy over with
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .i18n import Lang, normalize
 
 if TYPE_CHECKING:
+    import gettext
     from types import ModuleType
 
 #: name rows (code, Indonesian, English) and terms (normalized term -> code)
@@ -54,6 +54,8 @@ def country_exists(code: str) -> bool:
 
 @cache
 def _indonesian() -> gettext.NullTranslations:
+    import gettext
+
     locales = _pycountry().LOCALES_DIR
     return gettext.translation("iso3166-1", locales, languages=["id"], fallback=True)
 

@@ -12,7 +12,6 @@ import io
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -34,18 +33,31 @@ def is_tty(stream: TextIO) -> bool:
         return False
 
 
-@dataclass
 class Environment:
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    #: The process's environment variables (``KERJASAMA_*``, ``NO_COLOR``, ``COLUMNS``...).
-    environ: Mapping[str, str] = field(default_factory=dict)
-    stdout_is_tty: bool = False
-    #: The terminal's width; None to ask the terminal (``COLUMNS`` first).
-    columns: int | None = None
-    lang: Lang = Lang.EN
-    no_color: bool = False  # --no-color
-    data_path: Path | None = None  # --data
+    """Streams, variables and the global options of one run (a plain class: a dataclass
+    costs a compile at every start)."""
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        environ: Mapping[str, str] | None = None,
+        stdout_is_tty: bool = False,
+        columns: int | None = None,
+        lang: Lang = Lang.EN,
+        no_color: bool = False,
+        data_path: Path | None = None,
+    ) -> None:
+        self.stdout: TextIO = sys.stdout if stdout is None else stdout
+        self.stderr: TextIO = sys.stderr if stderr is None else stderr
+        #: The process's environment variables (``KERJASAMA_*``, ``NO_COLOR``, ``COLUMNS``...).
+        self.environ: Mapping[str, str] = {} if environ is None else environ
+        self.stdout_is_tty = stdout_is_tty
+        #: The terminal's width; None to ask the terminal (``COLUMNS`` first).
+        self.columns = columns
+        self.lang = lang
+        self.no_color = no_color  # --no-color
+        self.data_path = data_path  # --data
 
     @classmethod
     def from_process(cls) -> Environment:

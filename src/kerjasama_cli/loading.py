@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .datafile import DATA_ENV, bundled_data_path, resolve_data_path
 from .errors import DatasetError, Problem, RuleError, UsageError
 from .i18n import Lang, message, normalize
 
@@ -21,30 +22,9 @@ if TYPE_CHECKING:  # imported where used: a query served from the cache never pa
 
     from .models import Dataset, RegisterView
 
+__all__ = ["DATA_ENV", "bundled_data_path", "load_dataset", "resolve_data_path", "validate_file"]
+
 Loc = tuple[str | int, ...]
-
-#: Environment variable naming the dataset file.
-DATA_ENV = "KERJASAMA_DATA"
-
-
-def bundled_data_path() -> Path:
-    """The dataset shipped inside the wheel, or the repository's copy in a source checkout."""
-    packaged = Path(__file__).parent / "data" / "partnerships.yaml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "partnerships.yaml"
-
-
-def resolve_data_path(
-    path: str | os.PathLike[str] | None, env: Mapping[str, str] | None = None
-) -> Path:
-    """``--data``, then ``$KERJASAMA_DATA``, then the bundled file."""
-    if path is not None and str(path) != "":
-        return Path(path)
-    env = os.environ if env is None else env
-    if env.get(DATA_ENV):
-        return Path(env[DATA_ENV])
-    return bundled_data_path()
 
 
 def read_text(path: Path, lang: Lang = Lang.EN) -> str:
@@ -70,18 +50,6 @@ def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problem = Problem(str(path), line, column, message("data.not_utf8", lang))
         raise DatasetError(str(path), [problem]) from None
-
-
-def read_bytes_checked(path: Path, lang: Lang = Lang.EN) -> None:
-    """Raise ``DatasetError`` with a clear message when ``path`` cannot be read as a file."""
-    try:
-        with path.open("rb") as fh:
-            fh.read(1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DatasetError(
-            str(path), [Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))]
-        ) from None
 
 
 def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.EN) -> Dataset:

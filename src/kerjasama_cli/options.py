@@ -4,12 +4,10 @@
 ``FilterArgs``; ``build_query`` turns those raw strings into a ``Query`` of data keys.
 """
 
-import difflib
 import functools
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -20,13 +18,12 @@ from .help_text import help_for
 from .i18n import Lang, message
 from .query import Query
 from .render import OutputFormat
-from .resolve import Resolver, unknown_value
+from .resolve import Resolver, _close_matches, unknown_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
-class FilterArgs:
+class FilterArgs(NamedTuple):
     """The filters as typed on the command line, before they are resolved."""
 
     sector: list[str] | None = None
@@ -42,7 +39,7 @@ class FilterArgs:
     search: str | None = None
 
 
-FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(FilterArgs))
+FILTER_NAMES: tuple[str, ...] = FilterArgs._fields
 assert tuple(f.name for f in FILTERS) == FILTER_NAMES, "FilterArgs must follow fields.FILTERS"
 
 
@@ -160,7 +157,7 @@ def parse_format(
             message("format_not_for_command", lang, value=value, choices=", ".join(names))
         )
     raise unknown_value(
-        "--format", value, difflib.get_close_matches(choice, names, n=2), lang, names
+        "--format", value, _close_matches(choice, names, n=2, cutoff=0.6), lang, names
     )
 
 

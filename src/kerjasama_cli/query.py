@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .fields import SORT_FIELDS, field_named
-from .models import Partnership
 
 if TYPE_CHECKING:
+    from .models import Partnership
     from .store import Register
 
 __all__ = ["SORT_FIELDS", "Query", "filter_partnerships", "first", "sort_partnerships"]
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """A filter over partnerships. An empty set means "any"."""
 
     sector: frozenset[str] = frozenset()
@@ -38,7 +36,7 @@ class Query:
     search: str | None = None
 
     def is_empty(self) -> bool:
-        return all(not getattr(self, f.name) for f in fields(self))
+        return not any(self)
 
 
 def _register(records: Iterable[Partnership]) -> Register:

@@ -7,7 +7,6 @@ error that names the closest valid values.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +40,13 @@ _ENUM_LABELS: dict[str, Mapping[Any, Label]] = {
 }
 
 
+def _close_matches(word: str, possibilities: Sequence[str], n: int, cutoff: float) -> list[str]:
+    """difflib's closest matches (imported only when a value is unknown: it is slow to load)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+
+
 class Vocabulary:
     """Normalized term → key, and the display keys offered as suggestions."""
 
@@ -64,7 +70,7 @@ class Vocabulary:
         return self.terms.get(normalize(value))
 
     def suggest(self, value: str, n: int = 3) -> list[str]:
-        close = difflib.get_close_matches(normalize(value), list(self.terms), n=12, cutoff=0.6)
+        close = _close_matches(normalize(value), list(self.terms), n=12, cutoff=0.6)
         keys: list[str] = []
         for term in close:
             key = self.terms[term]
@@ -100,7 +106,11 @@ class Resolver:
     def vocabulary(self, name: str) -> Vocabulary:
         if name not in self._vocabularies:
             if name == "sector":
-                self._vocabularies[name] = sector_vocabulary(self.dataset.sectors)
+                # A store answers with the terms themselves, without building Sector objects.
+                terms = getattr(self.dataset, "sector_terms", None)
+                self._vocabularies[name] = (
+                    Vocabulary(terms()) if terms else sector_vocabulary(self.dataset.sectors)
+                )
             elif name == "country":
                 self._vocabularies[name] = country_vocabulary()
             else:
@@ -156,14 +166,14 @@ def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
 def suggest_ids(value: str, ids: Sequence[str], n: int = 3) -> list[str]:
     """The ids closest to a mistyped one: similar as a whole, containing it, or with one part
     mistyped ("jedah" for ``jeddah-sister-city``)."""
-    close = difflib.get_close_matches(value, ids, n=n, cutoff=0.5)
+    close = _close_matches(value, ids, n=n, cutoff=0.5)
     close += [i for i in ids if value and value in i and i not in close][: n - len(close)]
     owners: dict[str, list[str]] = {}
     for id_ in ids:
         for part in set(id_.split("-")):
             owners.setdefault(part, []).append(id_)
     unique_parts = {part: found[0] for part, found in owners.items() if len(found) == 1}
-    for part in difflib.get_close_matches(value, list(unique_parts), n=n, cutoff=0.75):
+    for part in _close_matches(value, list(unique_parts), n=n, cutoff=0.75):
         if unique_parts[part] not in close and len(close) < n:
             close.append(unique_parts[part])
     return close

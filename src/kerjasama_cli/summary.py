@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -344,7 +344,7 @@ def check_figure(
         return FigureCheck(figure, None, None)
     undated: int | None = None
     if figure.compare and DATE_FILTERS & set(figure.compare):
-        undateless = replace(query, year=frozenset(), since=None, until=None)
+        undateless = query._replace(year=frozenset(), since=None, until=None)
         undated = register.count(undateless, undated_only=True)
     return FigureCheck(figure, register.count(query), undated, query)
 

@@ -22,7 +22,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             ),
         ] = None,
     ) -> None:
-        from ..loading import resolve_data_path, validate_file
+        from ..datafile import resolve_data_path
+        from ..loading import validate_file
 
         env = environment(ctx)
         targets = paths or [resolve_data_path(env.data_path, env.environ)]

@@ -23,7 +23,7 @@ def environment(ctx: typer.Context) -> Environment:
 def load(env: Environment) -> "Register":
     """The register in use, answered from its store (compiled first if need be)."""
     from ..countries import use_table
-    from ..loading import resolve_data_path
+    from ..datafile import resolve_data_path
     from ..store import Register, country_table_of
 
     path = resolve_data_path(env.data_path, env.environ)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..fields import COLUMNS, DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS
 from ..i18n import (
@@ -21,7 +21,9 @@ from ..i18n import (
     Lang,
     label,
 )
-from ..models import Partnership
+
+if TYPE_CHECKING:
+    from ..models import Partnership
 
 __all__ = [
     "ALL_COLUMNS", "DEFAULT_MACHINE_COLUMNS", "DEFAULT_TABLE_COLUMNS", "MACHINE", "human_value",

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import files
 from .schema import STORE_FORMAT
@@ -41,8 +40,7 @@ _RECORD_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class StoreState:
+class StoreState(NamedTuple):
     """Where a register's answers came from, for ``info`` and for tests."""
 
     entry: Path | None  # the store file in use; None when compiled into memory
@@ -88,9 +86,7 @@ class Register:
         made private if new), compiled there first if need be; in memory when ``cache``
         is None or unusable. Raises ``DatasetError`` for a file that cannot be read or
         is invalid."""
-        from ..loading import read_bytes_checked
-
-        read_bytes_checked(path, lang)  # a clear message for a missing or unreadable file
+        files.check_readable(path, lang)  # a clear message for a missing or unreadable file
         folder = None if cache is None else files.private_folder(cache)
         if folder is None:
             reason = "disabled" if cache is None else f"cannot use {cache}"
@@ -227,6 +223,14 @@ class Register:
             return self.connection.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise StoreCorruptError(str(exc)) from None
+
+    def sector_terms(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each sector's key with its labels and aliases, for resolving what a user types."""
+        aliases: dict[str, list[str]] = {}
+        for sector, alias in self._rows("SELECT sector, alias FROM sector_aliases", []):
+            aliases.setdefault(sector, []).append(alias)
+        rows = self._rows("SELECT key, label_id, label_en FROM sectors ORDER BY rowid", [])
+        return [(key, (i, e, *aliases.get(key, ()))) for key, i, e in rows]
 
     def sector_counts(self) -> dict[str, int]:
         """How many records name each sector."""

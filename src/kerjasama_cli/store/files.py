@@ -8,12 +8,20 @@ read from this folder is ever executed: an entry is a SQLite file opened read-on
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..i18n import Lang
+
+try:  # the BLAKE2 module alone: ``hashlib`` would load OpenSSL, a tenth of a quick run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 #: Bytes read at a time when hashing a register file.
 _CHUNK = 1 << 20
@@ -52,9 +60,23 @@ def private_folder(folder: Path) -> Path | None:
     return None
 
 
+def check_readable(path: Path, lang: Lang) -> None:
+    """Raise ``DatasetError`` with a clear message when ``path`` cannot be read as a file."""
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+    except OSError as exc:
+        from ..errors import DatasetError, Problem
+        from ..i18n import message
+
+        reason = exc.strerror or str(exc)
+        problem = Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))
+        raise DatasetError(str(path), [problem]) from None
+
+
 def content_key(path: Path, salt: str) -> str:
     """A hash of the file's bytes and of ``salt`` (the program and store versions)."""
-    digest = hashlib.blake2b(salt.encode(), digest_size=20)
+    digest = blake2b(salt.encode(), digest_size=20)
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
@@ -77,7 +99,7 @@ def _stat_memo(folder: Path, path: Path, salt: str) -> tuple[Path, os.stat_resul
         map(str, (real, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
                   info.st_ctime_ns, salt))
     )  # fmt: skip
-    name = hashlib.blake2b(ident.encode(), digest_size=20).hexdigest()
+    name = blake2b(ident.encode(), digest_size=20).hexdigest()
     return folder / f"{name}{MEMO_SUFFIX}", info
 
 

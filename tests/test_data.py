@@ -892,11 +892,14 @@ def test_company_partners_say_who_signed_for_jakarta(records: list[Node]) -> Non
     assert set(companies) == set(COMPANY_LEVEL) | PROVINCE_LEVEL, "classify every company partner"
     for rid, names in COMPANY_LEVEL.items():
         en, id_ = companies[rid]["summary"]["en"], companies[rid]["summary"]["id"]
-        assert "regional enterprise" in en and "BUMD" in id_, rid
+        assert "regional enterprise" in en, rid
+        assert "BUMD" in id_, rid
         for name in names:
-            assert name in en and name in id_, (rid, name)
+            assert name in en, (rid, name)
+            assert name in id_, (rid, name)
     for rid in PROVINCE_LEVEL:
         en, id_ = companies[rid]["summary"]["en"], companies[rid]["summary"]["id"]
         assert "Governor" in en or "provincial government" in en, rid
         assert "Gubernur" in id_ or "Pemprov" in id_, rid
-        assert "not a regional enterprise" not in en and "bukan BUMD" not in id_, rid
+        assert "not a regional enterprise" not in en, rid
+        assert "bukan BUMD" not in id_, rid

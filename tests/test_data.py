@@ -865,10 +865,41 @@ def test_low_confidence_records_say_so_in_their_summary(by_id: dict[str, Node]) 
         assert "belum terkonfirmasi" in summary["id"], rid
 
 
-def test_company_level_agreements_name_the_regional_enterprise(records: list[Node]) -> None:
-    """Every company partner's summary says whether a Jakarta regional enterprise (BUMD)
-    signed, or the province itself did (Pertamina, Pelindo)."""
-    for r in records:
-        if r["partner_type"] == "company":
-            assert "regional enterprise" in r["summary"]["en"], r["id"]
-            assert "BUMD" in r["summary"]["id"], r["id"]
+# Company partners, by who signed for Jakarta. Company-level: a Jakarta regional enterprise
+# (BUMD) signed, named here. Province-level: the provincial government itself was the party
+# (Pertamina, Pelindo, Bulog are national state companies, not BUMD).
+COMPANY_LEVEL = {
+    "pd-pal-jaya-giessen-loi": ["PD PAL Jaya"],
+    "pam-jaya-aski-loi": ["PAM Jaya"],
+    "jakpro-istac-waste": ["Jakpro"],
+    "kai-mrt-station-integration": ["MRT Jakarta"],
+    "oikn-bina-karya-mou": ["Transjakarta", "Jakpro", "Pasar Jaya"],
+    "ntt-flobamor-cattle": ["Dharma Jaya"],
+    "mrt-jakarta-hurc1": ["MRT Jakarta"],
+}
+PROVINCE_LEVEL = {
+    "pelindo-hubla-coastal-agreement",
+    "bulog-rice-2016",
+    "pertamina-agreement-2015",
+}
+
+
+def test_company_partners_say_who_signed_for_jakarta(records: list[Node]) -> None:
+    """Every company partner's summary says truthfully who signed for Jakarta: at company
+    level the named Jakarta regional enterprise (BUMD); otherwise the province itself, without
+    calling a national state company or the province a regional enterprise."""
+    companies = {r["id"]: r for r in records if r["partner_type"] == "company"}
+    assert set(companies) == set(COMPANY_LEVEL) | PROVINCE_LEVEL, "classify every company partner"
+    for rid, names in COMPANY_LEVEL.items():
+        en, id_ = companies[rid]["summary"]["en"], companies[rid]["summary"]["id"]
+        assert "regional enterprise" in en, rid
+        assert "BUMD" in id_, rid
+        for name in names:
+            assert name in en, (rid, name)
+            assert name in id_, (rid, name)
+    for rid in PROVINCE_LEVEL:
+        en, id_ = companies[rid]["summary"]["en"], companies[rid]["summary"]["id"]
+        assert "Governor" in en or "provincial government" in en, rid
+        assert "Gubernur" in id_ or "Pemprov" in id_, rid
+        assert "not a regional enterprise" not in en, rid
+        assert "bukan BUMD" not in id_, rid

@@ -594,7 +594,7 @@ def test_figure_compare_filters_use_known_names_and_values(data: Node) -> None:
 
 
 def test_partnerships_in_2024_figure_is_102(figures_by_id: dict[str, Node]) -> None:
-    """Two reports of the same statement call the 102 domestic (FACTS-2 C22); the
+    """Two reports of the same statement call the 102 domestic (the second research pass); the
     comparison counts the register's domestic records of 2024."""
     fig = figures_by_id["partnerships-2024"]
     assert fig["value"] == 102
@@ -620,7 +620,7 @@ def test_register_sister_cities_up_to_2024_match_the_reported_23(
 ) -> None:
     """Officials reported 23 sister cities in December 2024 (Jeju included).
 
-    FACTS-2 section 3: the 21 of the official 2019 list, Shanghai (2020) and Jeju (2024)
+    The second research pass: the 21 of the official 2019 list, Shanghai (2020) and Jeju (2024)
     give the bureau's 23. The register holds exactly those as `sister-city` records that
     are active or of unknown status and signed by 2024 or undated; Cairo's 2016 letter of
     intent is `cooperation`, since no source says the bureau counts it. Shanghai's place in
@@ -684,7 +684,7 @@ def test_every_record_cites_a_defined_source_and_speaks_both_languages(
 
 
 def test_no_fact_sheet_key_is_left_in_the_data() -> None:
-    """FACTS/FACTS-2 keys (S1...S481) were rewritten to bibliography slugs at the merge."""
+    """The researchers' source keys (S1...S481) were rewritten to bibliography slugs."""
     text = DATA_PATH.read_text(encoding="utf-8")
     assert not re.search(r"\bS\d{1,3}\b", text)
 
@@ -772,8 +772,8 @@ def test_population_documents_grant_covers_eight_regions(by_id: dict[str, Node])
 
 
 def test_unconfirmed_dates_stay_absent(by_id: dict[str, Node]) -> None:
-    """Leads that no source confirmed must not reappear as dates (FACTS.md 6, item 16;
-    FACTS-2.md 6: Beijing's "1992" rests on a student thesis only)."""
+    """Leads that no source confirmed must not reappear as dates (the research notes'
+    open leads: Beijing's "1992" rests on a student thesis only)."""
     for rid in (
         "beijing-sister-city",
         "maputo-sister-city",
@@ -785,7 +785,7 @@ def test_unconfirmed_dates_stay_absent(by_id: dict[str, Node]) -> None:
 
 
 def test_corrections_of_the_second_research_pass(by_id: dict[str, Node]) -> None:
-    """FACTS-2 section 2 and the errata of section 8."""
+    """Corrections of the second research pass and of its independent spot-check."""
     shanghai = by_id["shanghai-sister-city"]
     assert shanghai["signed"] == "2020-10-23"
     assert shanghai["kind"] == "sister-city"
@@ -813,7 +813,7 @@ def test_source_date_of_the_los_angeles_page_is_the_page_date(data: Node) -> Non
 
 
 def test_new_rows_from_each_group(by_id: dict[str, Node]) -> None:
-    """One new record per group of FACTS-2 section 4."""
+    """One new record per group of partner of the second research pass."""
     atr = by_id["atr-bpn-agreement-2023"]  # a national agency
     assert atr["partner_type"] == "national-agency"
     assert atr["country"] == "ID"
@@ -842,7 +842,7 @@ def test_new_rows_from_each_group(by_id: dict[str, Node]) -> None:
 
 
 def test_leads_and_left_out_rows_are_not_records(records: list[Node]) -> None:
-    """FACTS-2 section 6 leads and the rows left out (Athens, the DK/NO embassies)."""
+    """Open leads of the research and the rows left out (Athens, the DK/NO embassies)."""
     partners = {fold(r["partner"]) for r in records}
     for absent in ("athens", "almaty", "vancouver", "denmark and norway (embassies)"):
         assert absent not in partners, absent

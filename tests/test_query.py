@@ -502,7 +502,7 @@ def _fold(text: str) -> str:
 
 
 def reference_match(record: dict[str, Any], query: Query) -> bool:
-    """What DESIGN.md says each filter means, written over the raw YAML."""
+    """What the README says each filter means, written over the raw YAML."""
     country = record.get("country")
     scope = "domestic" if country == "ID" else "international"
     checks = [

@@ -1,4 +1,4 @@
-"""The dataset document, exactly as DESIGN.md's schema: plain frozen dataclasses.
+"""The dataset document, exactly as the README's schema: plain frozen dataclasses.
 
 pydantic validates these classes (see ``loading``) when a file is read; the
 markers in ``Annotated`` carry the rules. Cross-references (sector and source keys,

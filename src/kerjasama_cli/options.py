@@ -1,6 +1,6 @@
 """Options shared by several commands, declared once (as sqlite-utils' ``output_options``).
 
-``with_filters`` gives a command every filter of DESIGN.md and hands it one
+``with_filters`` gives a command every filter of ``fields.FILTERS`` and hands it one
 ``FilterArgs``; ``build_query`` turns those raw strings into a ``Query`` of data keys.
 """
 

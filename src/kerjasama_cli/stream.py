@@ -36,6 +36,16 @@ from .models import Dataset, DatasetInfo, Figure, Partnership, Sector, Source
 if TYPE_CHECKING:  # imported where used, as in ``loading``
     from pydantic import TypeAdapter
 
+__all__ = [
+    "HEADER_NAMES",
+    "Header",
+    "HeaderValue",
+    "Part",
+    "Record",
+    "dataset_parts",
+    "iter_register",
+]
+
 #: What a header part holds: ``schema_version`` (int), ``dataset``, ``sectors``,
 #: ``sources`` or ``figures``, each exactly as the field of ``Dataset`` of that name.
 HeaderValue: TypeAlias = (

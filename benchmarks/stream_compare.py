@@ -48,15 +48,18 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def run_once(code: str, path: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def run_once(code: str, path: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process.
+
+    On a shared machine the CPU time moves less with the load than the wall time.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"failed ({status}): {code}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,20 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run(
             [sys.executable, str(HERE / "generate.py"), str(args.count), str(path)], check=True
         )
-    results: dict[str, list[tuple[float, float]]] = {label: [] for label in COMMANDS}
+    results: dict[str, list[tuple[float, float, float]]] = {label: [] for label in COMMANDS}
     for _ in range(args.rounds):
         for label, code in COMMANDS.items():
             results[label].append(run_once(code, path))
             print(f"{label}: {results[label][-1][0]:.2f} s", file=sys.stderr)
     size = path.stat().st_size / 1e6
     print(f"{args.count:,} records ({size:.0f} MB), {args.rounds} round(s), medians\n")
-    print("| | wall s | peak RSS MB | × CSafeLoader |")
-    print("|---|---|---|---|")
-    csafe = statistics.median(s for s, _ in results["PyYAML CSafeLoader alone"])
+    print("| | wall s | × CSafeLoader | CPU s | × CSafeLoader | peak RSS MB |")
+    print("|---|---|---|---|---|---|")
+    base = results["PyYAML CSafeLoader alone"]
+    wall0 = statistics.median(r[0] for r in base)
+    cpu0 = statistics.median(r[1] for r in base)
     for label, runs in results.items():
-        seconds = statistics.median(s for s, _ in runs)
-        peak = max(m for _, m in runs)
-        print(f"| {label} | {seconds:.2f} | {peak:,.0f} | {seconds / csafe:.2f} |")
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        peak = max(r[2] for r in runs)
+        print(
+            f"| {label} | {wall:.2f} | {wall / wall0:.2f} | {cpu:.2f} | {cpu / cpu0:.2f} "
+            f"| {peak:,.0f} |"
+        )
     return 0
 
 

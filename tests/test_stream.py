@@ -156,6 +156,34 @@ def test_unquoted_years_booleans_and_nulls_resolve_as_the_strict_loader(write_ya
     assert same(parts, expected_parts(path))
 
 
+PLAIN_SCALARS = (
+    "~", "null", "Null", "NULL", "nul", "", "true", "False", "TRUE", "yes", "No", "off", "y",
+    "0", "-0", "+7", "012", "0x1F", "0o17", "0b11", "1_000", "1__0", "1:20", "190:20:30",
+    "1.5", "-1.5e+3", ".5", "1_0.5", "1.", ".inf", "-.Inf", "+.INF", ".nan", "NaN", "1e3",
+    "2024-05-01", "2024-05-01 10:00:00", "<<", "=", "+", ".", "t", "n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("plain", PLAIN_SCALARS)
+def test_plain_scalars_resolve_as_the_strict_loader_resolves_them(plain: str) -> None:
+    import math
+
+    import yaml
+
+    from kerjasama_cli import yamlsafe
+
+    special, resolve = stream._scalar_resolution()
+    try:
+        expected = yamlsafe.load(f"- {plain}\n")[0][0]
+    except yaml.YAMLError:
+        with pytest.raises(stream._FallbackError):
+            resolve(plain)
+        return
+    got: Any = resolve(plain) if not plain or plain[0] in special else plain
+    assert type(got) is type(expected)
+    assert got == expected or (math.isnan(got) and math.isnan(expected))
+
+
 # --- invalid files -------------------------------------------------------------------------
 
 INVALID_EDITS: dict[str, tuple[str, str]] = {

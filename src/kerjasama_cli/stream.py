@@ -36,6 +36,16 @@ from .models import Dataset, DatasetInfo, Figure, Partnership, Sector, Source
 if TYPE_CHECKING:  # imported where used, as in ``loading``
     from pydantic import TypeAdapter
 
+__all__ = [
+    "HEADER_NAMES",
+    "Header",
+    "HeaderValue",
+    "Part",
+    "Record",
+    "dataset_parts",
+    "iter_register",
+]
+
 #: What a header part holds: ``schema_version`` (int), ``dataset``, ``sectors``,
 #: ``sources`` or ``figures``, each exactly as the field of ``Dataset`` of that name.
 HeaderValue: TypeAlias = (
@@ -139,10 +149,12 @@ def _top_level_order(text: str) -> tuple[str, ...]:
     """
     import yaml
 
+    from . import yamlsafe
+
     found: list[str] = []
     depth = 0
     at_key = False
-    for event in yaml.parse(text, Loader=_loader_class()):
+    for event in yaml.parse(text, Loader=yamlsafe.StrictLoader):
         if depth == 1 and at_key:
             if isinstance(event, yaml.CollectionEndEvent):
                 break
@@ -159,12 +171,6 @@ def _top_level_order(text: str) -> tuple[str, ...]:
         elif depth == 1:  # a scalar or alias value of a top-level key
             at_key = True
     return tuple(found)
-
-
-def _loader_class() -> Any:
-    from . import yamlsafe
-
-    return yamlsafe.StrictLoader
 
 
 # --- the stream -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Measure DESIGN.md's performance targets with real processes and print a Markdown report.
+"""Measure the performance targets (benchmarks/README.md) with real processes; print a report.
 
     python benchmarks/run.py            # bundled data, then 10k, 30k and 100k records
     python benchmarks/run.py --quick    # bundled data, then 2k and 10k records
@@ -29,8 +29,9 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 QUERY = ("list", "--sector", "banjir", "--format", "json")
 #: A query whose output is a handful of lines: what is left is the cost of loading.
-NARROW = ("list", "--sector", "banjir", "--country", "NL", "--format", "ids")
-BASELINE_IMPORTS = "import typer, rich, pydantic, yaml"
+NARROW = ("list", "--country", "NL", "--format", "ids")
+#: What every Typer program pays before it does anything: the bundled query's yardstick.
+BASELINE_IMPORTS = "import typer"
 CSAFE = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 CSAFE_NO_GC = "import gc; gc.disable(); " + CSAFE
 
@@ -107,24 +108,42 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "kerjasama_cli", *args]
 
 
+def interleaved(
+    runs: Sequence[tuple[str, list[str], Mapping[str, str]]], repeat: int
+) -> list[Timing]:
+    """Each command once per round, round after round (A B C A B C ...), so that a change
+    in the machine's load falls on all of them alike."""
+    timings = [Timing(label, [], []) for label, _, _ in runs]
+    for _ in range(repeat):
+        for timing, (_, argv, env) in zip(timings, runs, strict=True):
+            seconds, peak = run_once(argv, env)
+            timing.seconds.append(seconds)
+            timing.peak_mb.append(peak)
+    return timings
+
+
 def bundled(repeat: int) -> list[Timing]:
     env = base_env()
-    cold = {**env, "KERJASAMA_NO_CACHE": "1"}
+    no_store = {**env, "KERJASAMA_NO_CACHE": "1"}
     warm_dir = tempfile.mkdtemp(prefix="kerjasama-bench-warm-")
     warm = {**env, "KERJASAMA_CACHE_DIR": warm_dir}
     try:
-        run_once(cli(*QUERY), warm)  # fill the cache, and warm the OS's file cache
+        run_once(cli(*QUERY), warm)  # compile the store, and warm the OS's file cache
+        time.sleep(2.5)  # past the racy window, so the next run remembers the file's hash
+        run_once(cli(*QUERY), warm)
         run_once([sys.executable, "-c", BASELINE_IMPORTS], env)
-        return [
-            measure(
-                "baseline: import typer, rich, pydantic, yaml",
-                [sys.executable, "-c", BASELINE_IMPORTS],
-                env,
-                repeat,
-            ),
-            measure("cold (no cache)", cli(*QUERY), cold, repeat),
-            measure("warm cache", cli(*QUERY), warm, repeat),
-        ]
+        return interleaved(
+            [
+                (
+                    "baseline: python -c 'import typer'",
+                    [sys.executable, "-c", BASELINE_IMPORTS],
+                    env,
+                ),
+                ("new process, store ready", cli(*QUERY), warm),
+                ("new process, no store (KERJASAMA_NO_CACHE=1)", cli(*QUERY), no_store),
+            ],
+            repeat,
+        )
     finally:
         shutil.rmtree(warm_dir, ignore_errors=True)
 
@@ -163,8 +182,15 @@ def at_size(count: int, repeat: int) -> SizeResult:
     try:
         warm = {**env, "KERJASAMA_CACHE_DIR": cache}
         run_once(cli("--data", str(path), *QUERY), warm)
-        again = measure("repeat query", cli("--data", str(path), *QUERY), warm, repeat)
-        narrow = measure("repeat, narrow", cli("--data", str(path), *NARROW), warm, repeat)
+        time.sleep(2.5)  # past the racy window: later runs need not hash the file again
+        run_once(cli("--data", str(path), *QUERY), warm)
+        again, narrow = interleaved(
+            [
+                ("repeat query", cli("--data", str(path), *QUERY), warm),
+                ("repeat, narrow", cli("--data", str(path), *NARROW), warm),
+            ],
+            max(repeat, 5),
+        )
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     return SizeResult(count, path.stat().st_size / 1e6, csafe, csafe_no_gc, first, again, narrow)
@@ -198,18 +224,19 @@ def ok(flag: bool) -> str:
 def report(base: list[Timing], sizes: list[SizeResult]) -> str:
     lines = [f"Machine: {machine()}", ""]
     lines += [
-        "### Bundled dataset (60 records): `kerjasama list --sector banjir --format json`",
+        "### Bundled dataset: `kerjasama list --sector banjir --format json`",
         "",
         "| run | median s | min s | peak MB |",
         "| --- | ---: | ---: | ---: |",
     ]
     lines += [f"| {t.label} | {t.median:.3f} | {t.best:.3f} | {t.peak:.0f} |" for t in base]
-    baseline, cold, warm = base
+    baseline, warm, no_store = base
     lines += [
         "",
-        f"Target cold <= baseline: cold/baseline = {cold.median / baseline.median:.2f} "
-        f"(median) -> {ok(cold.median <= baseline.median)}; warm/baseline = "
-        f"{warm.median / baseline.median:.2f}.",
+        f"Target, a new process with its store <= 1.2 x baseline: "
+        f"{warm.median / baseline.median:.2f} x (median), {warm.best / baseline.best:.2f} x (min) "
+        f"-> {ok(warm.median <= 1.2 * baseline.median)}; without a store "
+        f"{no_store.median / baseline.median:.2f} x.",
         "",
     ]
     if not sizes:
@@ -217,7 +244,7 @@ def report(base: list[Timing], sizes: list[SizeResult]) -> str:
     lines += [
         "### Synthetic datasets: the same query",
         "",
-        "| records | file MB | CSafeLoader s | CSafeLoader gc off s | first query s | first / CSafeLoader | first / gc-off | repeat s | repeat narrow s | peak MB first | peak MB repeat | CSafeLoader peak MB |",
+        "| records | file MB | CSafeLoader s | CSafeLoader gc off s | first query s | first / CSafeLoader | first / gc-off | repeat s | narrow repeat s | peak MB first | peak MB repeat | CSafeLoader peak MB |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]  # fmt: skip
     for s in sizes:
@@ -225,7 +252,7 @@ def report(base: list[Timing], sizes: list[SizeResult]) -> str:
             f"| {s.count:,} | {s.megabytes:.1f} | {s.csafe.median:.2f} (min {s.csafe.best:.2f}) "
             f"| {s.csafe_no_gc.median:.2f} | {s.first.median:.2f} (min {s.first.best:.2f}) "
             f"| {s.first.median / s.csafe.median:.2f} | {s.first.median / s.csafe_no_gc.median:.2f} "
-            f"| {s.repeat.median:.2f} (min {s.repeat.best:.2f}) | {s.repeat_narrow.median:.2f} "
+            f"| {s.repeat.median:.3f} (min {s.repeat.best:.3f}) | {s.repeat_narrow.median:.3f} "
             f"| {s.first.peak:.0f} | {max(s.repeat.peak, s.repeat_narrow.peak):.0f} "
             f"| {s.csafe.peak:.0f} |"
         )
@@ -248,13 +275,14 @@ def report(base: list[Timing], sizes: list[SizeResult]) -> str:
         "",
         f"Targets at {big.count:,} records:",
         "",
-        f"- first query <= 1.2 x CSafeLoader: {big.first.median / big.csafe.median:.2f} x "
-        f"-> {ok(big.first.median <= 1.2 * big.csafe.median)} "
+        f"- first query <= 0.5 x CSafeLoader: {big.first.median / big.csafe.median:.2f} x "
+        f"-> {ok(big.first.median <= 0.5 * big.csafe.median)} "
         f"(against CSafeLoader with gc off: {big.first.median / big.csafe_no_gc.median:.2f} x)",
-        f"- repeat query < 1 s: {big.repeat.median:.2f} s -> {ok(big.repeat.median < 1)} "
-        f"(narrow query: {big.repeat_narrow.median:.2f} s)",
-        f"- peak memory < 500 MB: first {big.first.peak:.0f} MB -> {ok(big.first.peak < 500)}, "
-        f"repeat {big.repeat.peak:.0f} MB -> {ok(big.repeat.peak < 500)}",
+        f"- repeat query <= 0.2 s: {big.repeat.median:.3f} s -> {ok(big.repeat.median <= 0.2)}",
+        f"- narrow repeat query (`--country NL --format ids`) <= 0.1 s: "
+        f"{big.repeat_narrow.median:.3f} s -> {ok(big.repeat_narrow.median <= 0.1)}",
+        f"- peak memory of the first query < 500 MB: {big.first.peak:.0f} MB "
+        f"-> {ok(big.first.peak < 500)} (repeat: {big.repeat.peak:.0f} MB)",
         f"- linear: first-query cost per record at {big.count:,} is {growth:.2f} x that at "
         f"{small.count:,} -> {ok(growth <= 1.25)} (1.25 allowed for noise)",
     ]

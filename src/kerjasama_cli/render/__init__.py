@@ -1,37 +1,17 @@
-"""Output formats, one small module each, chosen from one enum.
-
-Machine formats (tsv, csv, json, jsonl, yaml, ids) carry no colour and no decoration;
-only ``table`` is for people, and it is the default on a terminal only.
-"""
+"""Rendering the records (``OutputFormat`` now lives in ``writers/``, re-exported here)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
+
+from ..writers import OutputFormat, default_format
 
 if TYPE_CHECKING:
     from ..environment import Environment
     from ..models import Dataset, Partnership
 
-
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    TSV = "tsv"
-    CSV = "csv"
-    JSON = "json"
-    JSONL = "jsonl"
-    YAML = "yaml"
-    IDS = "ids"
-
-    @property
-    def tabular(self) -> bool:
-        return self in (OutputFormat.TABLE, OutputFormat.TSV, OutputFormat.CSV)
-
-
-def default_format(env: Environment) -> OutputFormat:
-    """A table for a person at a terminal; TSV with a header for a pipe."""
-    return OutputFormat.TABLE if env.stdout_is_tty else OutputFormat.TSV
+__all__ = ["OutputFormat", "default_format", "render_partnerships"]
 
 
 def render_partnerships(

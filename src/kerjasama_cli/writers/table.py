@@ -1,7 +1,7 @@
 """The table, for a person at a terminal: fits the width, wraps long text, never cuts an id.
 
-When the columns cannot all fit, whole columns are dropped from the right (a key column
-such as ``id`` stays): a column missing is plain to see, a column squeezed to three
+When the columns cannot all fit, whole columns are dropped from the right (a column
+marked ``keep``, such as ``id``, stays): a column missing is plain to see, a column squeezed to three
 letters is not. Numbers are right-aligned, faded rows are dimmed, totals follow a
 section line, and the notes are printed after the table at the full width (a caption
 would wrap to the table's). Colour only where ``WriteOptions.color`` allows it; the
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
+
+from rich.cells import cell_len
 
 from ..report import Align, Column, Report, Role
 from .console import make_console
@@ -29,18 +31,12 @@ _COLUMN_STYLE = {Role.KEY: "cyan", Role.TOTAL: "bold"}
 _CELL_STYLE = {Role.BAR: "green"}
 
 
-def _width(text: str) -> int:
-    from rich.cells import cell_len
-
-    return cell_len(text)
-
-
 def natural_widths(
     columns: Sequence[Column], rows: Sequence[Sequence[str]], header: bool = True
 ) -> list[int]:
     """Each column's width if nothing wrapped: its longest value, or its heading if shown."""
     return [
-        max([_width(column.heading) if header else 0, *(_width(row[i]) for row in rows)])
+        max([cell_len(column.heading) if header else 0, *(cell_len(row[i]) for row in rows)])
         for i, column in enumerate(columns)
     ]
 
@@ -62,11 +58,11 @@ def fit_columns(columns: Sequence[Column], least: Sequence[int], room: int) -> l
     """Indexes of the columns kept: drop from the right until the rest fit in ``room``.
 
     Columns marked ``keep`` always stay, even when they alone are wider than the room. A
-    table whose columns share the room leaves the line's last cell free; one whose
-    report fixed every width to the room it was given may fill the line.
+    report that sized a column to the room it was given (a bar, a cross-tab's grid) may
+    fill the line; any other table leaves the line's last cell free, as the list always has.
     """
     kept = list(range(len(columns)))
-    spare = 0 if all(c.width is not None for c in columns) else 1
+    spare = 0 if any(c.width is not None for c in columns) else 1
 
     def too_wide() -> bool:
         return table_width([least[i] for i in kept]) + spare > room

@@ -123,7 +123,7 @@ def test_csv_without_header_is_the_rows_alone(name: str) -> None:
 
 def test_csv_ends_lines_with_crlf_and_quotes_only_where_needed() -> None:
     text = written(AWKWARD, OutputFormat.CSV)
-    assert text.startswith("id,text\r\ncomma,\"a, b, c\"\r\nquote,\"say \"\"hello\"\"\"\r\n")
+    assert text.startswith('id,text\r\ncomma,"a, b, c"\r\nquote,"say ""hello"""\r\n')
 
 
 @pytest.mark.parametrize("name", list(REPORTS))
@@ -282,7 +282,9 @@ def test_the_table_never_cuts_a_key_even_on_a_tiny_terminal() -> None:
 
 def test_the_table_wraps_long_text_instead_of_cutting_it() -> None:
     words = " ".join(f"word{n}" for n in range(40))
-    report = Report(columns=(Column("id", "Id", wrap=False), Column("t", "T")), rows=(("a", words),))
+    report = Report(
+        columns=(Column("id", "Id", wrap=False), Column("t", "T")), rows=(("a", words),)
+    )
     text = written(report, OutputFormat.TABLE, width=60)
     assert all(len(line) <= 60 for line in text.splitlines())
     assert "word39" in text

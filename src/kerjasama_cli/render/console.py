@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def make_console(env: Environment) -> Console:
-    from ..writers import WriteOptions
     from ..writers.console import make_console as console_for
+    from ..writers.interface import WriteOptions
 
     return console_for(env.stdout, WriteOptions.for_env(env))

@@ -44,7 +44,9 @@ def crosstab_report(dataset: Dataset, tab: CrossTab, lang: Lang, width: int) -> 
     rows_heading = field_heading(tab.rows_by, lang)
     columns_heading = field_heading(tab.columns_by, lang)
     row_names = [group_label(dataset, tab.rows_by, r, lang, folded_rows) for r in tab.rows]
-    column_names = [group_label(dataset, tab.columns_by, c, lang, folded_columns) for c in tab.columns]
+    column_names = [
+        group_label(dataset, tab.columns_by, c, lang, folded_columns) for c in tab.columns
+    ]
     total = message("sum_total", lang)
     column_totals = [integer(tab.column_total(c), lang) for c in tab.columns]
     grand_total = integer(tab.total, lang)

@@ -68,8 +68,7 @@ def figures_report(dataset: Dataset, checks: Sequence[FigureCheck], lang: Lang) 
             Column("register_undated", audience=machines),
         ),
         rows=tuple(
-            tuple("" if value is None else str(value) for value in item.values())
-            for item in items
+            tuple("" if value is None else str(value) for value in item.values()) for item in items
         ),
         display=tuple(
             (

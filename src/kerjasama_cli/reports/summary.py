@@ -54,7 +54,11 @@ def summary_report(
     total = message("sum_total", lang)
     counts = [integer(g.count, lang) for g in summary.groups]
     shares = [percent(g.count, summary.records, lang) for g in summary.groups]
-    totals = (total, integer(summary.records, lang), percent(summary.records, summary.records, lang))
+    totals = (
+        total,
+        integer(summary.records, lang),
+        percent(summary.records, summary.records, lang),
+    )
     count_heading, share_heading = message("sum_count", lang), message("sum_share", lang)
     numbers = max(map(len, [count_heading, *counts, totals[1]])) + max(
         map(len, [share_heading, *shares, totals[2]])

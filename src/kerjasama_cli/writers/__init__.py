@@ -1,7 +1,7 @@
 """Output formats, one small module each, chosen from one enum (as pip-audit's ``_format/``).
 
-Every writer takes the same three things: a ``Report``, the stream to write to, and
-``WriteOptions``. ``writer_for`` maps each ``OutputFormat`` to its writer with an
+Every writer takes the same three things (``interface.py``): a ``Report``, the stream to
+write to, and ``WriteOptions``. ``writer_for`` maps each ``OutputFormat`` to its writer with an
 exhaustive ``match``, so mypy names a format that has none; a new format is one new
 module and one new case. Writers are imported only when chosen: Rich for a table,
 PyYAML for yaml, neither for a script's tsv.
@@ -12,13 +12,16 @@ only ``table`` is for people, and it is the default on a terminal only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol, TextIO, assert_never
+from typing import TYPE_CHECKING, assert_never
+
+from .interface import WriteOptions, Writer
 
 if TYPE_CHECKING:
     from ..environment import Environment
     from ..report import Report
+
+__all__ = ["OutputFormat", "WriteOptions", "Writer", "default_format", "write", "writer_for"]
 
 
 class OutputFormat(StrEnum):
@@ -43,24 +46,6 @@ class OutputFormat(StrEnum):
 def default_format(env: Environment) -> OutputFormat:
     """A table for a person at a terminal; TSV with a header for a pipe."""
     return OutputFormat.TABLE if env.stdout_is_tty else OutputFormat.TSV
-
-
-@dataclass(frozen=True)
-class WriteOptions:
-    """What a writer may know of its surroundings: only the table uses more than ``header``."""
-
-    header: bool = True  # tsv/csv: the header line; table: the title and the headings
-    width: int = 80  # the terminal's columns
-    color: bool = False  # never true when the Environment says no colour
-    terminal: bool = False  # stdout is a terminal (a pipe is never hard-wrapped)
-
-    @classmethod
-    def for_env(cls, env: Environment, header: bool = True) -> WriteOptions:
-        return cls(header=header, width=env.width, color=env.color, terminal=env.stdout_is_tty)
-
-
-class Writer(Protocol):
-    def __call__(self, report: Report, out: TextIO, options: WriteOptions) -> None: ...
 
 
 def writer_for(fmt: OutputFormat) -> Writer:

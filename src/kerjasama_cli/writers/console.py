@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from . import WriteOptions
+    from .interface import WriteOptions
 
 
 def make_console(out: TextIO, options: WriteOptions) -> Console:

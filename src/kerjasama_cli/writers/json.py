@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..report import Report
-    from . import WriteOptions
+    from .interface import WriteOptions
 
 
 def write_json(report: Report, out: TextIO, options: WriteOptions) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..report import Report
-    from . import WriteOptions
+    from .interface import WriteOptions
 
 
 def write_jsonl(report: Report, out: TextIO, options: WriteOptions) -> None:

@@ -21,7 +21,7 @@ from .console import make_console
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from . import WriteOptions
+    from .interface import WriteOptions
 
 #: Each column's padding and separator, as ``box.SIMPLE_HEAD`` without edge padding draws
 #: them: a table is ``sum(widths) + 3 * columns - 1`` wide.

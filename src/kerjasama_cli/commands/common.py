@@ -6,7 +6,7 @@ import typer
 
 from ..environment import Environment
 from ..i18n import message
-from ..render import OutputFormat
+from ..writers import OutputFormat
 
 if TYPE_CHECKING:
     from ..store import Register
@@ -45,13 +45,9 @@ def nothing_matched(env: Environment, fmt: OutputFormat) -> None:
     json and yaml write an empty list (a valid document for ``jq``); the line formats
     (tsv, csv, jsonl, ids) write nothing at all.
     """
-    if env.stdout_is_tty or fmt is OutputFormat.TABLE:
+    from ..report import Report
+    from ..writers import write
+
+    if env.stdout_is_tty or fmt.for_people:
         say(env, message("no_match", env.lang))
-    if fmt is OutputFormat.JSON:
-        from ..render.structured import write_json
-
-        write_json(env.stdout, [])
-    elif fmt is OutputFormat.YAML:
-        from ..render.structured import write_yaml
-
-        write_yaml(env.stdout, [])
+    write(Report(), env, fmt)

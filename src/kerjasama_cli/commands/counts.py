@@ -1,7 +1,8 @@
 """``summary``, ``sectors`` and ``figures``: counting the register.
 
-The counting is ``summary.py``'s (pure functions); rendering is ``render/summary.py``'s;
-this module only turns options into those calls and refuses bad input with exit 2.
+The counting is ``summary.py``'s and the reports ``reports/``' (pure functions); the
+writing is ``writers/``'; this module only turns options into those calls and refuses
+bad input with exit 2.
 """
 
 from typing import Annotated
@@ -19,8 +20,8 @@ from ..options import (
     parse_format,
     with_filters,
 )
-from ..render import OutputFormat, default_format
 from ..summary import SortOrder
+from ..writers import OutputFormat, default_format, write
 from .common import environment, load, nothing_matched
 
 #: The formats a count can be written in: a table for people, keys and counts for scripts.
@@ -77,7 +78,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..render.summary import group_label, write_crosstab, write_summary
+        from ..reports.crosstab import crosstab_report
+        from ..reports.labels import group_label
+        from ..reports.summary import summary_report
         from ..resolve import Resolver
         from ..summary import CHRONOLOGICAL_FIELDS, crosstab, summarize
 
@@ -94,7 +97,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             nothing_matched(env, chosen)
             return
         # A name sort follows what the reader sees: labels in a table, keys in a machine format.
-        human = chosen is OutputFormat.TABLE
+        human = chosen.for_people
         if len(fields) == 1:
             field = fields[0]
             timeline = (
@@ -111,7 +114,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 timeline=timeline,
                 name_of=(lambda k: group_label(dataset, field, k, env.lang)) if human else None,
             )
-            write_summary(env, dataset, result, chosen, header=not no_header, timeline=timeline)
+            report = summary_report(dataset, result, env.lang, env.width, timeline=timeline)
         else:
             tab = crosstab(
                 records,
@@ -121,7 +124,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 top=top,
                 name_of=(lambda f, k: group_label(dataset, f, k, env.lang)) if human else None,
             )
-            write_crosstab(env, dataset, tab, chosen, header=not no_header)
+            report = crosstab_report(dataset, tab, env.lang, env.width)
+        write(report, env, chosen, header=not no_header)
 
     @app.command("sectors", help=help_for("cmd.sectors", lang))
     def sectors_command(
@@ -129,15 +133,14 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..render.summary import write_sectors
+        from ..reports.sectors import sectors_report
         from ..summary import sector_use
 
         env = environment(ctx)
         chosen = parse_format(fmt, COUNT_FORMATS, env.lang) or default_format(env)
         dataset = load(env)
-        write_sectors(
-            env, sector_use(dataset), len(dataset.partnerships), chosen, header=not no_header
-        )
+        report = sectors_report(sector_use(dataset), len(dataset.partnerships), env.lang)
+        write(report, env, chosen, header=not no_header)
 
     @app.command("figures", help=help_for("cmd.figures", lang))
     def figures_command(
@@ -145,7 +148,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: Annotated[str | None, format_option(lang, COUNT_FORMATS)] = None,
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
-        from ..render.summary import write_figures
+        from ..reports.figures import figures_report
         from ..resolve import Resolver
         from ..summary import check_figures
 
@@ -153,4 +156,4 @@ def register(app: typer.Typer, lang: Lang) -> None:
         chosen = parse_format(fmt, COUNT_FORMATS, env.lang) or default_format(env)
         dataset = load(env)
         checks = check_figures(dataset, Resolver(dataset, env.lang).resolve)
-        write_figures(env, dataset, checks, chosen, header=not no_header)
+        write(figures_report(dataset, checks, env.lang), env, chosen, header=not no_header)

@@ -17,8 +17,8 @@ from ..options import (
     split_values,
     with_filters,
 )
-from ..render import OutputFormat, default_format, render_partnerships
 from ..resolve import suggest_ids
+from ..writers import OutputFormat, default_format, write
 from .common import environment, load, nothing_matched
 
 LIST_FORMATS = tuple(OutputFormat)
@@ -48,6 +48,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         no_header: Annotated[bool, no_header_option(lang)] = False,
     ) -> None:
         from ..fields import COLUMNS, SORT_FIELDS, field_named, suggest_fields
+        from ..reports.records import list_report
         from ..resolve import Resolver, unknown_value
 
         env = environment(ctx)
@@ -87,15 +88,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 caption = message(
                     "count_limited", env.lang, shown=len(shown), matched=matched, total=total
                 )
-        render_partnerships(
-            env,
-            register,
-            shown,
-            chosen,
-            columns=wanted or None,
-            header=not no_header,
-            caption=caption,
-        )
+        report = list_report(register, shown, env.lang, columns=wanted or None, caption=caption)
+        write(report, env, chosen, header=not no_header)
 
     @app.command("show", help=help_for("cmd.show", lang))
     def show_command(
@@ -108,9 +102,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
         ],
         fmt: Annotated[str | None, format_option(lang, SHOW_FORMATS)] = None,
     ) -> None:
-        from ..models import partnership_with_sources
         from ..render.detail import write_details
-        from ..render.structured import write_json, write_jsonl, write_yaml
+        from ..reports.records import records_report
 
         env = environment(ctx)
         chosen = parse_format(fmt, SHOW_FORMATS, env.lang) or OutputFormat.TABLE
@@ -127,14 +120,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 )
                 raise UsageError(message("unknown_id", env.lang, value=id_), hint)
             records.append(record)
-        if chosen is OutputFormat.TABLE:
+        if chosen.for_people:  # one record in full, not a table of many: its own renderer
             write_details(env, dataset, records)
-            return
-        items = [partnership_with_sources(r, dataset.sources) for r in records]
-        match chosen:
-            case OutputFormat.JSON:
-                write_json(env.stdout, items)
-            case OutputFormat.JSONL:
-                write_jsonl(env.stdout, items)
-            case _:
-                write_yaml(env.stdout, items)
+        else:
+            write(records_report(dataset, records), env, chosen)

@@ -11,23 +11,7 @@ if TYPE_CHECKING:
 
 
 def make_console(env: Environment) -> Console:
-    from rich.console import Console
+    from ..writers.console import make_console as console_for
+    from ..writers.interface import WriteOptions
 
-    class _Console(Console):
-        def on_broken_pipe(self) -> None:
-            """Rich exits with status 1 here; hand the closed pipe to the command's error
-            handling instead, which ends quietly with status 0 as ``list | head`` does."""
-            self.quiet = True
-            raise BrokenPipeError
-
-    return _Console(
-        file=env.stdout,
-        width=env.width,
-        no_color=not env.color,
-        color_system="auto" if env.color else None,
-        force_terminal=env.stdout_is_tty and env.color,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        soft_wrap=not env.stdout_is_tty,  # piped text is never hard-wrapped (URLs stay whole)
-    )
+    return console_for(env.stdout, WriteOptions.for_env(env))

@@ -1,0 +1,30 @@
+"""What every writer shares: its signature and the options it may read (as pip-audit's
+``_format/interface.py``). A leaf module, so a writer never imports the package that
+chooses it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+    from ..report import Report
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """What a writer may know of its surroundings: only the table uses more than ``header``."""
+
+    header: bool = True  # tsv/csv: the header line; table: the title and the headings
+    width: int = 80  # the terminal's columns
+    color: bool = False  # never true when the Environment says no colour
+    terminal: bool = False  # stdout is a terminal (a pipe is never hard-wrapped)
+
+    @classmethod
+    def for_env(cls, env: Environment, header: bool = True) -> WriteOptions:
+        return cls(header=header, width=env.width, color=env.color, terminal=env.stdout_is_tty)
+
+
+class Writer(Protocol):
+    def __call__(self, report: Report, out: TextIO, options: WriteOptions) -> None: ...

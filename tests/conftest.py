@@ -123,7 +123,9 @@ partnerships:
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     for name in _SCRUBBED:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("KERJASAMA_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # One store folder for the whole session: stores are keyed by content, so sharing it is
+    # what a user's runs do; tests of the store itself choose a folder of their own.
+    monkeypatch.setenv("KERJASAMA_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("_TYPER_FORCE_DISABLE_TERMINAL", "1")
     monkeypatch.setenv("TERMINAL_WIDTH", "100")
 

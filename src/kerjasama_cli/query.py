@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,11 +40,14 @@ class Query(NamedTuple):
         return not any(self)
 
 
-def _register(records: Iterable[Partnership]) -> Register:
+@lru_cache(maxsize=4)
+def _register(records: tuple[Partnership, ...]) -> Register:
+    """An in-memory store of ``records``, kept for the next question about the same ones
+    (a notebook filtering one register many times compiles it once)."""
     from .store import Register, StoreState
     from .store.compile import Compiler
 
-    connection = sqlite3.connect(":memory:")
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
     compiler = Compiler(connection, countries=False)
     for record in records:
         compiler.record(record)
@@ -57,14 +61,10 @@ def filter_partnerships(records: Iterable[Partnership], query: Query) -> list[Pa
     Runs the store's SQL over the records, so the Python API and the command line share
     one implementation of the filter semantics (``store/sql.py``).
     """
-    records = list(records)
+    records = tuple(records)
     if query.is_empty():
-        return records
-    register = _register(records)
-    try:
-        keep = set(register.select_texts("id", query))
-    finally:
-        register.close()
+        return list(records)
+    keep = set(_register(records).select_texts("id", query))
     return [r for r in records if r.id in keep]
 
 
@@ -77,11 +77,9 @@ def sort_partnerships(records: Sequence[Partnership], field: str = "id") -> list
     found = field_named(field.removeprefix("-"))
     if found is None or not found.sort:
         raise ValueError(f"unknown sort field {field.removeprefix('-')!r}")
-    register = _register(records)
-    try:
-        order = register.select_texts("id", None, ("-" if descending else "") + found.name)
-    finally:
-        register.close()
+    order = _register(tuple(records)).select_texts(
+        "id", None, ("-" if descending else "") + found.name
+    )
     by_id = {r.id: r for r in records}
     return [by_id[i] for i in order]
 

@@ -100,7 +100,7 @@ def base_env() -> dict[str, str]:
     env = dict(os.environ)
     for name in ("KERJASAMA_NO_CACHE", "KERJASAMA_CACHE_DIR", "KERJASAMA_DATA", "KERJASAMA_LANG"):
         env.pop(name, None)
-    env["PYTHONDONTWRITEBYTECODE"] = "0"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # any value, "0" too, would stop .pyc caching
     return env
 
 

@@ -64,6 +64,10 @@ class Field(NamedTuple):
     detail: bool = False
     #: A record may lack it (its SQL column accepts NULL).
     optional: bool = False
+    #: In a table: long text that may wrap, sharing the room left in this proportion;
+    #: short values (ids, dates, enums) stay on one line.
+    wrap: bool = True
+    ratio: int = 1
 
     @property
     def grouped_as(self) -> str:
@@ -78,8 +82,8 @@ class Field(NamedTuple):
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("id", ("ID", "ID"), sort=True),
-    Field("title", ("Judul", "Title"), aliases=("judul",), sort=True, folded_sort=True),
+    Field("id", ("ID", "ID"), sort=True, wrap=False),
+    Field("title", ("Judul", "Title"), aliases=("judul",), sort=True, folded_sort=True, ratio=3),
     Field(
         "partner",
         ("Mitra", "Partner"),
@@ -87,6 +91,7 @@ FIELDS: tuple[Field, ...] = (
         sort=True,
         folded_sort=True,
         detail=True,
+        ratio=2,
     ),
     Field(
         "partner_type",
@@ -115,6 +120,7 @@ FIELDS: tuple[Field, ...] = (
         group=True,
         vocab=Vocab.KIND,
         detail=True,
+        wrap=False,
     ),
     Field(
         "instrument",
@@ -125,6 +131,7 @@ FIELDS: tuple[Field, ...] = (
         group=True,
         vocab=Vocab.INSTRUMENT,
         detail=True,
+        wrap=False,
     ),
     Field(
         "sectors",
@@ -137,6 +144,7 @@ FIELDS: tuple[Field, ...] = (
         group_name="sector",
         group_heading=("Sektor", "Sector"),
         detail=True,
+        ratio=2,
     ),
     Field(
         "signed",
@@ -145,6 +153,7 @@ FIELDS: tuple[Field, ...] = (
         aliases=("mulai", "date", "tanggal"),
         sort=True,
         detail=True,
+        wrap=False,
     ),
     Field(
         "ends",
@@ -153,6 +162,7 @@ FIELDS: tuple[Field, ...] = (
         aliases=("berakhir", "end"),
         sort=True,
         detail=True,
+        wrap=False,
     ),
     Field(
         "status",
@@ -162,6 +172,7 @@ FIELDS: tuple[Field, ...] = (
         group=True,
         vocab=Vocab.STATUS,
         detail=True,
+        wrap=False,
     ),
     Field(
         "scope",
@@ -171,6 +182,7 @@ FIELDS: tuple[Field, ...] = (
         group=True,
         vocab=Vocab.SCOPE,
         detail=True,
+        wrap=False,
     ),
     Field(
         "year",
@@ -181,6 +193,7 @@ FIELDS: tuple[Field, ...] = (
         sort=True,
         group=True,
         chronological=True,
+        wrap=False,
     ),
     Field(
         "decade",
@@ -191,11 +204,11 @@ FIELDS: tuple[Field, ...] = (
         group=True,
         chronological=True,
     ),
-    Field("summary_id", ("Ringkasan (id)", "Summary (id)")),
-    Field("summary_en", ("Ringkasan (en)", "Summary (en)")),
-    Field("note_id", optional=True, heading=("Catatan (id)", "Note (id)")),
-    Field("note_en", optional=True, heading=("Catatan (en)", "Note (en)")),
-    Field("sources", ("Sumber", "Sources"), sql="", aliases=("source", "sumber")),
+    Field("summary_id", ("Ringkasan (id)", "Summary (id)"), ratio=4),
+    Field("summary_en", ("Ringkasan (en)", "Summary (en)"), ratio=4),
+    Field("note_id", optional=True, heading=("Catatan (id)", "Note (id)"), ratio=3),
+    Field("note_en", optional=True, heading=("Catatan (en)", "Note (en)"), ratio=3),
+    Field("sources", ("Sumber", "Sources"), sql="", aliases=("source", "sumber"), ratio=2),
 )
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}

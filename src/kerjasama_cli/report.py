@@ -113,6 +113,33 @@ class Mapped(Sequence[T], Generic[S, T]):
         return map(self._function, self._source)
 
 
+class Deferred(Sequence[T]):
+    """A sequence read from ``load`` the first time anything asks for it (a store query
+    that a writer may never need)."""
+
+    def __init__(self, load: Callable[[], Sequence[T]]) -> None:
+        self._load = load
+        self._items: Sequence[T] | None = None
+
+    def _all(self) -> Sequence[T]:
+        if self._items is None:
+            self._items = self._load()
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._all())
+
+
 @dataclass(frozen=True)
 class Report:
     """A titled result in rows and columns, with notes for a person.
@@ -127,11 +154,17 @@ class Report:
     rows: Sequence[Row] = ()
     display: Sequence[Row] | None = None
     notes: tuple[str, ...] = ()
-    caption: str | None = None
+    #: A line under the table; a function when it costs a query, called only by a table.
+    caption: str | Callable[[], str] | None = None
     totals: Row | None = None
     dim: frozenset[int] = frozenset()
     items: Sequence[Any] | None = None
     ids: Sequence[str] | None = None
+    #: ``items`` already written by the store, as UTF-8: each as ``json`` writes an item of
+    #: its list (indented one level), and as ``jsonl`` writes a line. The same bytes,
+    #: without building a dict per record: what makes a large JSON answer fast.
+    json_items: Sequence[bytes] | None = None
+    json_lines: Sequence[bytes] | None = None
 
     def __post_init__(self) -> None:
         # Rows may be computed on demand (``Mapped``): only their number is checked here.

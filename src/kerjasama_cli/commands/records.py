@@ -76,18 +76,18 @@ def register(app: typer.Typer, lang: Lang) -> None:
         register = load(env)
         query = build_query(filters, Resolver(register, env.lang))
         order = ("-" if descending else "") + sort_field.name
-        shown = register.select(query, order, limit)
+        shown = register.selection(query, order, limit)
         if not shown:
             nothing_matched(env, chosen)
             return
-        total = register.count()
-        caption = message("count_shown", env.lang, shown=len(shown), total=total)
-        if limit is not None and len(shown) == limit:
-            matched = register.count(query)
-            if matched > len(shown):  # --limit cut the list: say how many matched
-                caption = message(
-                    "count_limited", env.lang, shown=len(shown), matched=matched, total=total
-                )
+
+        def caption() -> str:  # counted only if a table shows it
+            total, count = register.count(), len(shown)
+            matched = shown.matched() if limit is not None and count == limit else count
+            if matched > count:  # --limit cut the list: say how many matched
+                return message("count_limited", env.lang, shown=count, matched=matched, total=total)
+            return message("count_shown", env.lang, shown=count, total=total)
+
         report = list_report(register, shown, env.lang, columns=wanted or None, caption=caption)
         write(report, env, chosen, header=not no_header)
 

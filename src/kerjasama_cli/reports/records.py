@@ -7,42 +7,28 @@ is computed only when a writer reads it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..i18n import Lang, heading, message
-from ..models import partnership_to_dict, partnership_with_sources
-from ..render.columns import DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS, MACHINE, human_value
-from ..report import Audience, Column, Mapped, Report, Role
+from ..fields import BY_NAME, DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS
+from ..i18n import Lang, message
+from ..render.columns import human_value, machine_value
+from ..report import Audience, Column, Deferred, Mapped, Report, Role
 
 if TYPE_CHECKING:
     from ..models import Partnership, RegisterView
-
-#: Short values that read badly when wrapped: kept on one line.
-_NO_WRAP = frozenset({"id", "signed", "ends", "year", "status", "kind", "scope", "instrument"})
-#: Long texts share the room left over, in these proportions.
-_RATIO = {
-    "title": 3,
-    "partner": 2,
-    "sectors": 2,
-    "summary_id": 4,
-    "summary_en": 4,
-    "note_id": 3,
-    "note_en": 3,
-    "sources": 2,
-    "country": 1,
-    "partner_type": 1,
-}
+    from ..store import Selection
 
 
 def record_column(name: str, lang: Lang, audience: Audience = Audience.ALL) -> Column:
-    """A column of ``MACHINE`` as the table shows it: ids and dates on one line."""
-    wrap = name not in _NO_WRAP
+    """A field's column as the table shows it (from the field registry): ids and dates on
+    one line, long texts sharing the room left."""
+    field = BY_NAME[name]
     return Column(
         name,
-        heading(name, lang),
-        wrap=wrap,
-        ratio=_RATIO.get(name, 1) if wrap else None,
+        field.label(lang),
+        wrap=field.wrap,
+        ratio=field.ratio if field.wrap else None,
         audience=audience,
         role=Role.KEY if name == "id" else Role.TEXT,
         keep=name == "id",
@@ -51,39 +37,74 @@ def record_column(name: str, lang: Lang, audience: Audience = Audience.ALL) -> C
 
 def list_report(
     dataset: RegisterView,
-    records: Sequence[Partnership],
+    selection: Selection | Sequence[Partnership],
     lang: Lang,
     columns: Sequence[str] | None = None,
-    caption: str | None = None,
+    caption: str | Callable[[], str] | None = None,
 ) -> Report:
-    """``records`` in ``columns``; without them, a short table and the full tsv/csv."""
+    """The selected records in ``columns``; without them, a short table and the full tsv/csv.
+
+    From a store's ``Selection``, every view is read only if its writer asks: json and
+    jsonl write the JSON the store keeps, ids the ids, and only the others build the
+    records. Records already in hand (a ``Sequence``) work too.
+    """
+    from ..store import Selection as Stored
+
     if columns:
         shown = [record_column(c, lang) for c in columns]
     else:
         shown = [record_column(c, lang, Audience.MACHINES) for c in DEFAULT_MACHINE_COLUMNS]
         shown += [record_column(c, lang, Audience.PEOPLE) for c in DEFAULT_TABLE_COLUMNS]
-    machine = [MACHINE[c.name] for c in shown if c.for_machines]
+    machine = [c.name for c in shown if c.for_machines]
     people = [c.name for c in shown if c.for_people]
 
     def cells(record: Partnership) -> tuple[str, ...]:
-        return tuple(value(record) for value in machine)
+        return tuple(machine_value(record, c) for c in machine)
 
     def labels(record: Partnership) -> tuple[str, ...]:
         return tuple(human_value(record, c, lang, dataset.sectors) for c in people)
 
+    if not isinstance(selection, Stored):
+        return _report(dataset, selection, shown, cells, labels, lang, caption)
+    stored = selection
+    records = Deferred(stored.records)
     return Report(
         title=message("title_list", lang),
         columns=tuple(shown),
         rows=Mapped(cells, records),
         display=Mapped(labels, records),
         caption=caption,
-        items=Mapped(partnership_to_dict, records),
+        items=Mapped(_as_dict, records),
+        ids=Deferred(lambda: stored.texts("id")),
+        json_items=Deferred(lambda: stored.encoded("json")),
+        json_lines=Deferred(lambda: stored.encoded("json_line")),
+    )
+
+
+def _report(
+    dataset: RegisterView,
+    records: Sequence[Partnership],
+    shown: list[Column],
+    cells: Callable[[Partnership], tuple[str, ...]],
+    labels: Callable[[Partnership], tuple[str, ...]],
+    lang: Lang,
+    caption: str | Callable[[], str] | None,
+) -> Report:
+    return Report(
+        title=message("title_list", lang),
+        columns=tuple(shown),
+        rows=Mapped(cells, records),
+        display=Mapped(labels, records),
+        caption=caption,
+        items=Mapped(_as_dict, records),
         ids=Mapped(_id, records),
     )
 
 
 def records_report(dataset: RegisterView, records: Sequence[Partnership]) -> Report:
     """``show`` in a machine format: each record whole, with its sources spelled out."""
+    from ..models import partnership_with_sources
+
     return Report(
         items=Mapped(lambda r: partnership_with_sources(r, dataset.sources), records),
         ids=Mapped(_id, records),
@@ -92,3 +113,9 @@ def records_report(dataset: RegisterView, records: Sequence[Partnership]) -> Rep
 
 def _id(record: Partnership) -> str:
     return record.id
+
+
+def _as_dict(record: Partnership) -> dict[str, object]:
+    from ..models import partnership_to_dict
+
+    return partnership_to_dict(record)

@@ -188,6 +188,10 @@ class Register:
     def count(self, query: Query | None = None, undated_only: bool = False) -> int:
         """How many records match ``query`` (all of them without one); with ``undated_only``,
         how many of those have no signed date."""
+        if query is None and not undated_only:
+            stored = self._rows("SELECT value FROM metadata WHERE key = 'count'", [])
+            if stored:
+                return int(stored[0][0])
         clause, params = where(query) if query is not None else ("", [])
         if undated_only:
             clause = f"{clause} AND signed IS NULL" if clause else "WHERE signed IS NULL"
@@ -198,6 +202,12 @@ class Register:
     ) -> list[Partnership]:
         """The records that match, sorted by ``sort`` (file order without one)."""
         return [_record(row) for row in self._select(_RECORD_COLUMNS, query, sort, limit)]
+
+    def selection(
+        self, query: Query | None = None, sort: str | None = None, limit: int | None = None
+    ) -> Selection:
+        """The records that match, read only in the form that is asked for."""
+        return Selection(self, query, sort, limit)
 
     def select_texts(
         self, column: str, query: Query | None = None, sort: str | None = None,
@@ -254,6 +264,64 @@ class Register:
             partnerships=self.partnerships,
             figures=self.figures,
         )
+
+
+class Selection:
+    """The answer to one query, read from the store in the form a writer asks for: the
+    records themselves, their ids, or their JSON as the store keeps it. Each is read
+    once, on first use; ``len`` is counted by SQL."""
+
+    def __init__(
+        self, register: Register, query: Query | None, sort: str | None, limit: int | None
+    ) -> None:
+        self.register, self.query, self.sort, self.limit = register, query, sort, limit
+        self._count: int | None = None
+        self._records: list[Partnership] | None = None
+        self._texts: dict[str, list[str]] = {}
+
+    def __bool__(self) -> bool:
+        """Whether any record matches (one row read, not a count)."""
+        if self._records is not None:
+            return bool(self._records)
+        return bool(self.register.select_texts("id", self.query, None, 1))
+
+    def __len__(self) -> int:
+        if self._records is not None:
+            return len(self._records)
+        if self._count is None:
+            matched = self.register.count(self.query)
+            self._count = matched if self.limit is None else min(matched, self.limit)
+        return self._count
+
+    def matched(self) -> int:
+        """How many records match, ``limit`` aside."""
+        return self.register.count(self.query)
+
+    def records(self) -> list[Partnership]:
+        if self._records is None:
+            self._records = self.register.select(self.query, self.sort, self.limit)
+        return self._records
+
+    def encoded(self, column: str) -> list[bytes]:
+        """``json`` or ``json_line`` of each record as UTF-8 bytes, straight from SQLite:
+        a large JSON answer is written without decoding and encoding it again."""
+        if column not in ("json", "json_line"):
+            raise ValueError(column)
+        connection = self.register.connection
+        connection.text_factory = bytes
+        try:
+            rows = self.register._select(column, self.query, self.sort, self.limit)
+        finally:
+            connection.text_factory = str
+        return [row[0] for row in rows]
+
+    def texts(self, column: str) -> list[str]:
+        """``id``, ``json`` or ``json_line`` of each record, in order."""
+        if column not in self._texts:
+            self._texts[column] = self.register.select_texts(
+                column, self.query, self.sort, self.limit
+            )
+        return self._texts[column]
 
 
 # --- compiling and opening --------------------------------------------------------------
@@ -426,4 +494,4 @@ def country_table_of(entry: Path) -> tuple[dict[str, tuple[str, str]], dict[str,
         connection.close()
 
 
-__all__ = ["Register", "StoreCorruptError", "StoreState", "country_table_of"]
+__all__ = ["Register", "Selection", "StoreCorruptError", "StoreState", "country_table_of"]

@@ -154,6 +154,8 @@ class Compiler:
         """The last batch, the indexes, and (in a store) the country names and format."""
         self._flush()
         if self.store:
+            count = self.connection.execute("SELECT count(*) FROM partnerships").fetchone()[0]
+            self.metadata({"count": str(count)})
             self.connection.executescript(STORE_INDEXES)
             if self.countries:
                 _countries(self.connection)

@@ -28,3 +28,14 @@ class WriteOptions:
 
 class Writer(Protocol):
     def __call__(self, report: Report, out: TextIO, options: WriteOptions) -> None: ...
+
+
+def write_encoded(out: TextIO, data: bytes) -> None:
+    """UTF-8 ``data`` to a text stream: straight to its byte buffer when it has one (after
+    whatever text is pending), else decoded (a test's ``StringIO``)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)

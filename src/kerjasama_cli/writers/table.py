@@ -92,7 +92,7 @@ def write_table(report: Report, out: TextIO, options: WriteOptions) -> None:
     dim = "dim" if options.color else ""
     table = Table(
         title=report.title or None if options.header else None,
-        caption=report.caption,
+        caption=report.caption() if callable(report.caption) else report.caption,
         show_header=options.header,
         header_style=bold,
         box=box.SIMPLE_HEAD,

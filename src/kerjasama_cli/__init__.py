@@ -20,6 +20,7 @@ __all__ = [
     "DatasetError",
     "Partnership",
     "Query",
+    "Register",
     "Resolver",
     "check_figures",
     "count_by",
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from .models import Dataset, Partnership
     from .query import Query, filter_partnerships, sort_partnerships
     from .resolve import Resolver
+    from .store import Register
     from .summary import check_figures, count_by, crosstab, summarize
 
 _WHERE = {
@@ -47,6 +49,7 @@ _WHERE = {
     "filter_partnerships": "query",
     "sort_partnerships": "query",
     "Resolver": "resolve",
+    "Register": "store",
     "summarize": "summary",
     "crosstab": "summary",
     "count_by": "summary",

@@ -76,16 +76,14 @@ class Register:
     # --- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls,
-        path: Path,
-        lang: Lang,
-        cache: Path | None,
-    ) -> Register:
+    def open(cls, path: Path, lang: Lang | None = None, cache: Path | None = None) -> Register:
         """The register of the file at ``path``: from its store in ``cache`` (a folder,
         made private if new), compiled there first if need be; in memory when ``cache``
         is None or unusable. Raises ``DatasetError`` for a file that cannot be read or
         is invalid."""
+        from ..i18n import Lang
+
+        lang = Lang.EN if lang is None else lang
         files.check_readable(path, lang)  # a clear message for a missing or unreadable file
         folder = None if cache is None else files.private_folder(cache)
         if folder is None:

@@ -1,0 +1,73 @@
+"""The shape of the package: imports flow one way, and every field is named in one place."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from kerjasama_cli.fields import COLUMNS, FIELDS, FILTERS, GROUP_FIELDS, SORT_FIELDS
+from kerjasama_cli.options import FILTER_NAMES
+from kerjasama_cli.query import Query
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kerjasama_cli"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_at_load(path: Path, name: str) -> set[str]:
+    """The package's modules that ``path`` imports when it is loaded (top-level statements,
+    not imports inside functions or under ``TYPE_CHECKING``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        for inner in ast.walk(node) if not isinstance(node, ast.FunctionDef | ast.ClassDef) else []:
+            if isinstance(inner, ast.ImportFrom) and inner.level:
+                base = package.rsplit(".", inner.level - 1)[0] if inner.level > 1 else package
+                target = f"{base}.{inner.module}" if inner.module else base
+                found.add(target)
+                found.update(f"{target}.{a.name}" for a in inner.names)
+            elif isinstance(inner, ast.Import):
+                found.update(a.name for a in inner.names if a.name.startswith("kerjasama_cli"))
+    return found
+
+
+def test_no_import_cycles_when_modules_load() -> None:
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {
+        name: {m for m in _imported_at_load(path, name) if m in modules and m != name}
+        for name, path in modules.items()
+    }
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*trail[trail.index(nxt) :], nxt] if nxt in trail else [node, nxt])
+            elif nxt not in state:
+                visit(nxt, [*trail, nxt])
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
+
+
+def test_every_filter_is_a_query_attribute_and_an_option() -> None:
+    assert tuple(f.name for f in FILTERS) == Query._fields == FILTER_NAMES
+
+
+def test_sort_by_and_columns_are_derived_from_one_registry() -> None:
+    names = {f.name for f in FIELDS}
+    assert set(SORT_FIELDS) <= names
+    assert set(GROUP_FIELDS) <= names
+    assert set(COLUMNS) <= names
+    assert len(names) == len(FIELDS)  # each field declared once

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import invoke, run_cli
+from conftest import invoke
 from kerjasama_cli import export as export_module
 from kerjasama_cli.loading import load_dataset
 
@@ -149,10 +149,10 @@ def test_export_of_an_invalid_dataset_exits_1(write_yaml: object, tmp_path: Path
     assert not target.exists()
 
 
-def test_export_as_a_real_process(tmp_path: Path) -> None:
+def test_export_of_the_bundled_register_through_main(tmp_path: Path) -> None:
     target = tmp_path / "kerjasama.sqlite"
-    done = run_cli(["export", str(target)])
-    assert done.returncode == 0
+    done = invoke(["export", str(target)])
+    assert done.exit_code == 0
     assert done.stdout == ""
     with sqlite3.connect(target) as db:
         count = db.execute("SELECT count(*) FROM partnerships").fetchone()[0]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, invoke, run_cli
+from conftest import BUNDLED, invoke
 from kerjasama_cli.completion import COMPLETERS, complete_country, complete_id, complete_sector
 from kerjasama_cli.countries import country_name
 from kerjasama_cli.fields import FIELDS
@@ -112,15 +112,15 @@ def test_kerjasama_lang_sets_the_interface_language() -> None:
 
 
 def test_help_text_follows_the_language() -> None:
-    indonesian = run_cli(["--lang", "id", "list", "--help"])
-    english = run_cli(["--lang", "en", "list", "--help"])
-    assert indonesian.returncode == english.returncode == 0
+    indonesian = invoke(["--lang", "id", "list", "--help"])
+    english = invoke(["--lang", "en", "list", "--help"])
+    assert indonesian.exit_code == english.exit_code == 0
     assert "Daftar kerja sama" in indonesian.stdout
     assert "List the partnerships" in english.stdout
 
 
 def test_help_language_follows_locale_when_no_option() -> None:
-    result = run_cli(["list", "--help"], env={"LANG": "id_ID.UTF-8"})
+    result = invoke(["list", "--help"], env={"LANG": "id_ID.UTF-8"})
     assert "Daftar kerja sama" in result.stdout
 
 
@@ -271,16 +271,16 @@ def test_completion_of_an_unreadable_dataset_offers_nothing(tmp_path: Path) -> N
     assert _complete(complete_sector, "", tmp_path / "missing.yaml") == []
 
 
-def test_shell_completion_through_the_real_program() -> None:
-    result = run_cli(
-        [],
-        env={
-            "_KERJASAMA_COMPLETE": "complete_bash",
-            "COMP_WORDS": "kerjasama list --sector ba",
-            "COMP_CWORD": "3",
-        },
-    )
-    assert result.returncode == 0
+def test_shell_completion_through_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    variables = {
+        "_KERJASAMA_COMPLETE": "complete_bash",
+        "COMP_WORDS": "kerjasama list --sector ba",
+        "COMP_CWORD": "3",
+    }
+    for name, value in variables.items():  # Click reads these from os.environ itself
+        monkeypatch.setenv(name, value)
+    result = invoke([], env=variables)
+    assert result.exit_code == 0
     assert "banjir" in result.stdout.split()
 
 
@@ -321,8 +321,8 @@ def test_unreadable_dataset_message_in_indonesian(tmp_path: Path) -> None:
     ],
 )
 def test_parse_errors_speak_indonesian(args: list[str], expected: str) -> None:
-    result = run_cli(["--lang", "id", *args])
-    assert result.returncode == 2
+    result = invoke(["--lang", "id", *args])
+    assert result.exit_code == 2
     assert result.stdout == ""
     assert expected in result.stderr
     assert "Penggunaan:" in result.stderr
@@ -330,8 +330,8 @@ def test_parse_errors_speak_indonesian(args: list[str], expected: str) -> None:
 
 
 def test_parse_errors_stay_english_in_english() -> None:
-    result = run_cli(["--lang", "en", "list", "--bogus"])
-    assert result.returncode == 2
+    result = invoke(["--lang", "en", "list", "--bogus"])
+    assert result.exit_code == 2
     assert "No such option: --bogus" in result.stderr
 
 

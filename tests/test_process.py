@@ -1,8 +1,15 @@
-"""The program as a real process: pipes, exit codes, streams, colour, signals and the cache."""
+"""The program's way out: pipes, exit codes, streams, colour, signals and the store.
+
+Most tests run ``main`` in-process (``invoke``, or ``main`` with an ``Environment`` that
+says stdout is a terminal); a real process is kept only where one is the point: a pipe
+that really breaks, Ctrl-C, the console script, a pseudo-terminal, and a few checks that
+no traceback ever reaches a user.
+"""
 
 from __future__ import annotations
 
 import importlib.metadata
+import io
 import os
 import pty
 import select
@@ -16,7 +23,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import _SCRUBBED, MINI_YAML, invoke, run_cli
+from conftest import _SCRUBBED, MINI_YAML, Result, invoke, run_cli
+from kerjasama_cli.cli import main
+from kerjasama_cli.environment import Environment
+from kerjasama_cli.store import Register
 
 MINI_IDS = sorted(r["id"] for r in yaml.safe_load(MINI_YAML)["partnerships"])
 BIG_SIZE = 3000
@@ -49,10 +59,10 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     path = folder / "big.yaml"
     path.write_text(big_yaml(BIG_SIZE), encoding="utf-8")
     cache = folder / "cache"
-    done = run_cli(
+    done = invoke(
         ["--data", str(path), "list", "--format", "ids"], env={"KERJASAMA_CACHE_DIR": str(cache)}
     )
-    assert done.returncode == 0, done.stderr
+    assert done.exit_code == 0, done.stderr
     assert len(done.stdout.splitlines()) == BIG_SIZE
     return path, cache
 
@@ -104,7 +114,9 @@ def test_pipe_of_show_into_head_ends_quietly(big: tuple[Path, Path]) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["list", "--format", "table"],
+        # 1500 rows of the table are about 150 kB, more than twice what a pipe holds, and
+        # Rich renders them in half the time of all 3000.
+        ["list", "--format", "table", "--limit", "1500"],
         ["summary", "--by", "country", "--format", "table"],
         ["sectors", "--format", "table"],
     ],
@@ -132,57 +144,57 @@ def test_list_of_the_bundled_data_into_head_ends_quietly() -> None:
 
 
 def test_success_exits_0_with_results_on_stdout_and_nothing_on_stderr(mini_data: Path) -> None:
-    done = run_cli(["--data", str(mini_data), "list", "--format", "ids"])
-    assert done.returncode == 0
+    done = invoke(["--data", str(mini_data), "list", "--format", "ids"])
+    assert done.exit_code == 0
     assert done.stdout.splitlines() == MINI_IDS
     assert done.stderr == ""
 
 
 def test_invalid_dataset_exits_1_with_the_problem_on_stderr_only(write_yaml: Any) -> None:
     path = write_yaml(MINI_YAML.replace("country: NL", "country: XX"))
-    done = run_cli(["--data", str(path), "list"])
-    assert done.returncode == 1
+    done = invoke(["--data", str(path), "list"])
+    assert done.exit_code == 1
     assert done.stdout == ""
     assert f"{path}:" in done.stderr
     assert "XX" in done.stderr
 
 
 def test_usage_error_exits_2_with_the_message_on_stderr_only(mini_data: Path) -> None:
-    done = run_cli(["--data", str(mini_data), "list", "--sector", "bajir"])
-    assert done.returncode == 2
+    done = invoke(["--data", str(mini_data), "list", "--sector", "bajir"])
+    assert done.exit_code == 2
     assert done.stdout == ""
     assert "banjir" in done.stderr
 
 
 def test_unknown_option_exits_2(mini_data: Path) -> None:
-    done = run_cli(["--data", str(mini_data), "list", "--frobnicate"])
-    assert done.returncode == 2
+    done = invoke(["--data", str(mini_data), "list", "--frobnicate"])
+    assert done.exit_code == 2
     assert done.stdout == ""
     assert "--frobnicate" in done.stderr
 
 
 def test_no_match_on_a_pipe_exits_0_silently(mini_data: Path) -> None:
-    done = run_cli(["--data", str(mini_data), "list", "--sector", "banjir", "--country", "JP"])
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    done = invoke(["--data", str(mini_data), "list", "--sector", "banjir", "--country", "JP"])
+    assert (done.exit_code, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_version_prints_the_installed_version() -> None:
-    done = run_cli(["--version"])
-    assert done.returncode == 0
+    done = invoke(["--version"])
+    assert done.exit_code == 0
     assert done.stdout == f"kerjasama {importlib.metadata.version('kerjasama')}\n"
 
 
 def test_help_exits_0_and_names_the_commands() -> None:
-    done = run_cli(["--help"])
-    assert done.returncode == 0
+    done = invoke(["--help"])
+    assert done.exit_code == 0
     assert done.stderr == ""
     for command in ("list", "show", "validate"):
         assert command in done.stdout
 
 
 def test_command_help_exits_0_on_stdout() -> None:
-    done = run_cli(["list", "-h"])
-    assert done.returncode == 0
+    done = invoke(["list", "-h"])
+    assert done.exit_code == 0
     assert "--sector" in done.stdout
     assert done.stderr == ""
 
@@ -286,6 +298,29 @@ def test_table_is_the_default_on_a_terminal_and_has_colour(mini_data: Path) -> N
         assert record_id in out
 
 
+def on_a_terminal(
+    args: list[str],
+    env: dict[str, str] | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> Result:
+    """Run ``main`` in-process as ``run_in_terminal`` runs the program: stdout said to be a
+    terminal 160 columns wide, with its variables also in ``os.environ`` (Rich reads
+    ``FORCE_COLOR`` and ``NO_COLOR`` there for itself)."""
+    variables = {"TERM": "xterm-256color", "COLUMNS": "160", "LINES": "50", **(env or {})}
+    if monkeypatch is not None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("_TYPER_FORCE_DISABLE_TERMINAL", raising=False)
+    environ = {**os.environ, **variables}
+    environ.pop("_TYPER_FORCE_DISABLE_TERMINAL", None)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    err = io.StringIO()
+    terminal = Environment(stdout=out, stderr=err, environ=environ, stdout_is_tty=True, columns=160)
+    code = main(args, terminal)
+    out.flush()
+    return Result(code, out.buffer.getvalue(), err.getvalue())
+
+
 @pytest.mark.parametrize(
     ("args", "env", "command"),
     [
@@ -297,37 +332,61 @@ def test_table_is_the_default_on_a_terminal_and_has_colour(mini_data: Path) -> N
     ],
 )
 def test_no_colour_is_honoured_on_a_terminal(
-    mini_data: Path, args: list[str], env: dict[str, str], command: list[str]
+    mini_data: Path,
+    args: list[str],
+    env: dict[str, str],
+    command: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, out, _ = run_in_terminal([*args, "--data", str(mini_data), *command], env)
-    assert code == 0
-    assert "tokyo-sister-city" in out
-    assert "\x1b" not in out
+    done = on_a_terminal([*args, "--data", str(mini_data), *command], env, monkeypatch)
+    assert done.exit_code == 0
+    assert "tokyo-sister-city" in done.stdout
+    assert "\x1b" not in done.stdout
 
 
-def test_empty_no_color_does_not_disable_colour(mini_data: Path) -> None:
-    code, out, _ = run_in_terminal(["--data", str(mini_data), "list"], {"NO_COLOR": ""})
-    assert code == 0
-    assert "\x1b[" in out
+def test_colour_on_a_terminal_in_process_as_in_a_real_one(
+    mini_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The positive control of the in-process terminal: colour, as the pty test sees it."""
+    done = on_a_terminal(["--data", str(mini_data), "list"], None, monkeypatch)
+    assert done.exit_code == 0
+    assert "\x1b[" in done.stdout
+    assert "id\ttitle" not in done.stdout
+    for record_id in MINI_IDS:
+        assert record_id in done.stdout
+
+
+def test_empty_no_color_does_not_disable_colour(
+    mini_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = on_a_terminal(["--data", str(mini_data), "list"], {"NO_COLOR": ""}, monkeypatch)
+    assert done.exit_code == 0
+    assert "\x1b[" in done.stdout
 
 
 @pytest.mark.parametrize("fmt", ["tsv", "json", "yaml"])
-def test_machine_formats_carry_no_colour_even_on_a_terminal(mini_data: Path, fmt: str) -> None:
-    code, out, _ = run_in_terminal(
-        ["--data", str(mini_data), "list", "--format", fmt], {"FORCE_COLOR": "1"}
+def test_machine_formats_carry_no_colour_even_on_a_terminal(
+    mini_data: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = on_a_terminal(
+        ["--data", str(mini_data), "list", "--format", fmt], {"FORCE_COLOR": "1"}, monkeypatch
     )
-    assert code == 0
-    assert "tokyo-sister-city" in out
-    assert "\x1b" not in out
+    assert done.exit_code == 0
+    assert "tokyo-sister-city" in done.stdout
+    assert "\x1b" not in done.stdout
 
 
-def test_no_match_on_a_terminal_says_so_on_stderr(mini_data: Path) -> None:
-    code, out, err = run_in_terminal(
-        ["--data", str(mini_data), "list", "--sector", "banjir", "--country", "JP"]
+def test_no_match_on_a_terminal_says_so_on_stderr(
+    mini_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = on_a_terminal(
+        ["--data", str(mini_data), "list", "--sector", "banjir", "--country", "JP"],
+        None,
+        monkeypatch,
     )
-    assert code == 0
-    assert out.strip() == ""
-    assert err.strip() != ""
+    assert done.exit_code == 0
+    assert done.stdout.strip() == ""
+    assert done.stderr.strip() != ""
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------
@@ -371,19 +430,24 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path, command: list[str]
     assert out == ""
 
 
-# --- the cache ---------------------------------------------------------------------------
+# --- the store, through the command ------------------------------------------------------
+# (the store's own tests, with Register directly, are in test_store.py)
 
 
-def cached_run(path: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_cli(["--data", str(path), *args], env={"KERJASAMA_CACHE_DIR": str(cache)})
+def cached_run(path: Path, cache: Path, *args: str) -> Result:
+    return invoke(["--data", str(path), *args], env={"KERJASAMA_CACHE_DIR": str(cache)})
+
+
+def store_files(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*.sqlite") if p.is_file()]
 
 
 def test_second_run_serves_the_same_result_from_the_cache(mini_data: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = cached_run(mini_data, cache, "list", "--format", "json")
-    assert any(cache.iterdir()), "the first run should have filled the cache"
+    assert store_files(cache), "the first run should have filled the cache"
     second = cached_run(mini_data, cache, "list", "--format", "json")
-    assert first.returncode == second.returncode == 0
+    assert first.exit_code == second.exit_code == 0
     assert second.stdout == first.stdout
     assert second.stderr == ""
 
@@ -405,23 +469,23 @@ def test_edited_file_is_never_served_stale_even_with_the_same_size_and_time(
 
 def test_file_made_invalid_after_caching_is_reported(mini_data: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    assert cached_run(mini_data, cache, "list").returncode == 0
+    assert cached_run(mini_data, cache, "list").exit_code == 0
     mini_data.write_text(MINI_YAML.replace("country: NL", "country: XX"), encoding="utf-8")
-    assert cached_run(mini_data, cache, "list").returncode == 1
+    assert cached_run(mini_data, cache, "list").exit_code == 1
 
 
 @pytest.mark.parametrize(
-    "garbage", [b"", b"\x80\x05\x95 not a pickle \xff\x00"], ids=["empty", "junk"]
+    "garbage", [b"", b"\x80\x05\x95 not a database \xff\x00"], ids=["empty", "junk"]
 )
 def test_corrupt_cache_is_survived(mini_data: Path, tmp_path: Path, garbage: bytes) -> None:
     cache = tmp_path / "cache"
     first = cached_run(mini_data, cache, "list", "--format", "json")
-    entries = [p for p in cache.rglob("*") if p.is_file()]
+    entries = store_files(cache)
     assert entries
     for entry in entries:
         entry.write_bytes(garbage)
     again = cached_run(mini_data, cache, "list", "--format", "json")
-    assert again.returncode == 0
+    assert again.exit_code == 0
     assert again.stdout == first.stdout
     assert again.stderr == ""
 
@@ -430,7 +494,7 @@ def test_cache_directory_that_cannot_be_created_is_ignored(mini_data: Path, tmp_
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     done = cached_run(mini_data, blocker / "sub", "list", "-f", "ids")
-    assert done.returncode == 0
+    assert done.exit_code == 0
     assert done.stdout.splitlines() == MINI_IDS
     assert done.stderr == ""
 
@@ -439,37 +503,45 @@ def test_cache_path_that_is_a_file_is_ignored(mini_data: Path, tmp_path: Path) -
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     done = cached_run(mini_data, blocker, "list", "-f", "ids")
-    assert (done.returncode, done.stderr) == (0, "")
+    assert (done.exit_code, done.stderr) == (0, "")
     assert done.stdout.splitlines() == MINI_IDS
     assert blocker.read_text(encoding="utf-8") == "not a directory"
 
 
-BROKEN_QUERY = """
-import sys
-from kerjasama_cli.store import Register
-
-def broken(*args, **kwargs):
-    raise RuntimeError("simulated bug")
-
-Register.select = broken
-from kerjasama_cli.cli import run
-sys.argv = ["kerjasama", *sys.argv[1:]]
-run()
-"""
+# --- a bug of ours ---------------------------------------------------------------------------
 
 
-def test_an_unexpected_bug_is_one_line_on_stderr_not_a_traceback(tmp_path: Path) -> None:
-    script = tmp_path / "broken.py"
-    script.write_text(BROKEN_QUERY, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    done = subprocess.run(
-        [sys.executable, str(script), "list"], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert done.returncode == 1
+def test_an_unexpected_bug_is_one_line_on_stderr_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(Register, "select", broken)
+    done = invoke(["list"])
+    assert done.exit_code == 1
     assert "Traceback" not in done.stderr
     assert "internal error (RuntimeError: simulated bug)" in done.stderr
-    debug = subprocess.run(
-        [sys.executable, str(script), "list"], capture_output=True, text=True,
-        env={**env, "KERJASAMA_DEBUG": "1"}, timeout=60,
-    )  # fmt: skip
-    assert "Traceback" in debug.stderr
+    assert done.stderr.count("\n") == 1  # one line
+    with pytest.raises(RuntimeError, match="simulated bug"):  # KERJASAMA_DEBUG: the traceback
+        invoke(["list"], env={"KERJASAMA_DEBUG": "1"})
+
+
+def test_a_closed_stdout_is_a_write_error_not_a_traceback() -> None:
+    script = "exec 1>&-; exec " + " ".join([sys.executable, "-m", "kerjasama_cli", "--version"])
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == "kerjasama: error: cannot write the output: Bad file descriptor\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_is_a_write_error_with_status_1() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "kerjasama_cli", "list", "--format", "json"],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == "kerjasama: error: cannot write the output: No space left on device\n"

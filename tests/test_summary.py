@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUNDLED, MINI_YAML, invoke, run_cli
+from conftest import BUNDLED, MINI_YAML, invoke
 from kerjasama_cli.i18n import Lang
 from kerjasama_cli.loading import load_dataset
 from kerjasama_cli.models import Dataset
@@ -33,8 +33,15 @@ Raw = dict[str, Any]
 
 
 @cache
+def raw_document(path: Path = BUNDLED) -> Raw:
+    """The YAML file as ``yaml.safe_load`` reads it: parsed once, and only read after."""
+    document: Raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return document
+
+
+@cache
 def raw_records(path: Path = BUNDLED) -> tuple[Raw, ...]:
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["partnerships"])
+    return tuple(raw_document(path)["partnerships"])
 
 
 def raw_keys(record: Raw, by: str) -> list[str]:
@@ -414,7 +421,7 @@ def test_bad_summary_arguments_exit_2(mini_data: Path, args: list[str]) -> None:
 def test_sectors_counts_records_in_each_sector() -> None:
     result = invoke(["--data", str(BUNDLED), "sectors", "--format", "json"])
     items = json.loads(result.stdout)
-    vocabulary = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))["sectors"]
+    vocabulary = raw_document()["sectors"]
     assert [i["key"] for i in items] == list(vocabulary)
     expected = raw_count("sector")
     for item in items:
@@ -555,20 +562,20 @@ def test_figures_tabular_formats_parse_back(figures_data: Path, fmt: str) -> Non
     assert by_id["hospitals"][-2:] == ["", ""]
 
 
-# --- a real process ---------------------------------------------------------------------------
+# --- through main, as a pipe sees it --------------------------------------------------------
 
 
-def test_summary_in_a_real_process_writes_tsv_to_a_pipe() -> None:
-    proc = run_cli(["--data", str(BUNDLED), "summary", "--by", "scope"])
-    assert proc.returncode == 0, proc.stderr
+def test_summary_writes_tsv_to_a_pipe() -> None:
+    proc = invoke(["--data", str(BUNDLED), "summary", "--by", "scope"])
+    assert proc.exit_code == 0, proc.stderr
     rows = [line.split("\t") for line in proc.stdout.splitlines()]
     assert rows[0] == ["scope", "count"]
     assert Counter({k: int(n) for k, n in rows[1:]}) == raw_count("scope")
     assert "\x1b[" not in proc.stdout
 
 
-def test_unknown_by_in_a_real_process_exits_2_without_a_traceback() -> None:
-    proc = run_cli(["--data", str(BUNDLED), "summary", "--by", "sektr"])
-    assert proc.returncode == 2
+def test_unknown_by_exits_2_without_a_traceback() -> None:
+    proc = invoke(["--data", str(BUNDLED), "summary", "--by", "sektr"])
+    assert proc.exit_code == 2
     assert "sector" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -64,10 +64,16 @@ def list_report(
     def labels(record: Partnership) -> tuple[str, ...]:
         return tuple(human_value(record, c, lang, dataset.sectors) for c in people)
 
-    if not isinstance(selection, Stored):
-        return _report(dataset, selection, shown, cells, labels, lang, caption)
-    stored = selection
-    records = Deferred(stored.records)
+    json_items: Sequence[bytes] | None = None  # from a store: its JSON, else the dicts
+    json_lines: Sequence[bytes] | None = None
+    if isinstance(selection, Stored):
+        stored = selection
+        records: Sequence[Partnership] = Deferred(stored.records)
+        ids: Sequence[str] = Deferred(lambda: stored.texts("id"))
+        json_items = Deferred(lambda: stored.encoded("json"))
+        json_lines = Deferred(lambda: stored.encoded("json_line"))
+    else:
+        records, ids = selection, Mapped(_id, selection)
     return Report(
         title=message("title_list", lang),
         columns=tuple(shown),
@@ -75,29 +81,9 @@ def list_report(
         display=Mapped(labels, records),
         caption=caption,
         items=Mapped(_as_dict, records),
-        ids=Deferred(lambda: stored.texts("id")),
-        json_items=Deferred(lambda: stored.encoded("json")),
-        json_lines=Deferred(lambda: stored.encoded("json_line")),
-    )
-
-
-def _report(
-    dataset: RegisterView,
-    records: Sequence[Partnership],
-    shown: list[Column],
-    cells: Callable[[Partnership], tuple[str, ...]],
-    labels: Callable[[Partnership], tuple[str, ...]],
-    lang: Lang,
-    caption: str | Callable[[], str] | None,
-) -> Report:
-    return Report(
-        title=message("title_list", lang),
-        columns=tuple(shown),
-        rows=Mapped(cells, records),
-        display=Mapped(labels, records),
-        caption=caption,
-        items=Mapped(_as_dict, records),
-        ids=Mapped(_id, records),
+        ids=ids,
+        json_items=json_items,
+        json_lines=json_lines,
     )
 
 

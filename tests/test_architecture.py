@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from conftest import _SCRUBBED
 from kerjasama_cli.fields import COLUMNS, FIELDS, FILTERS, GROUP_FIELDS, SORT_FIELDS
 from kerjasama_cli.options import FILTER_NAMES
 from kerjasama_cli.query import Query
@@ -71,3 +77,34 @@ def test_sort_by_and_columns_are_derived_from_one_registry() -> None:
     assert set(GROUP_FIELDS) <= names
     assert set(COLUMNS) <= names
     assert len(names) == len(FIELDS)  # each field declared once
+
+
+_LOADED = """
+import sys
+from kerjasama_cli.cli import main
+code = main(sys.argv[1:])
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "yaml", "pycountry", "rich"})
+print(code, " ".join(heavy), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        (["list", "--sector", "banjir", "--format", "json"], ""),
+        (["list", "--country", "Jepang", "--format", "tsv"], ""),
+        (["summary", "--by", "sector", "--format", "csv"], ""),
+        (["list", "--sector", "banjir", "--format", "table"], "rich"),
+    ],
+)
+def test_a_query_answered_from_the_store_loads_no_parser_validator_or_iso_database(
+    args: list[str], allowed: str, tmp_path: Path
+) -> None:
+    """A real process, since an in-process run shares its modules with every other test."""
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    env["KERJASAMA_CACHE_DIR"] = str(tmp_path)
+    run = [sys.executable, "-c", _LOADED, *args]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
+    assert first.stderr.startswith("0 ")  # compiled the store: the parser was needed then
+    again = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
+    assert again.stderr.strip().split(" ", 1)[1:] == ([allowed] if allowed else [])

@@ -6,7 +6,6 @@ these helpers check them and turn them into tuples for ordering and comparison.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from .errors import RuleError
@@ -34,6 +33,8 @@ def parse_partial_date(text: str) -> DateKey:
     if match[3] is None:
         return (year, month)
     day = int(match[3])
+    import calendar  # only for a full date: loading it is a cost on every start
+
     last = calendar.monthrange(year, month)[1] if year > 0 else 31
     if not 1 <= day <= last:
         raise RuleError("rule.no_day", value=text, month=month, year=year, days=last)

@@ -18,9 +18,8 @@ non-empty cell for a script, and a timeline shows its empty years to people only
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -48,8 +47,7 @@ class Role(Enum):
     BAR = "bar"  # a bar drawn to scale: coloured
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column: its machine name (the tsv/csv header) and how a table shows it.
 
     ``wrap`` False keeps short values (ids, dates, numbers) on one line, never narrower
@@ -140,33 +138,41 @@ class Deferred(Sequence[T]):
         return iter(self._all())
 
 
-@dataclass(frozen=True)
 class Report:
     """A titled result in rows and columns, with notes for a person.
 
     ``dim`` holds indexes into the people's rows (``display``, else ``rows``) to show
     faded, such as a year without records; ``totals`` is a row for people, shown after a
     section line; ``notes`` and ``caption`` are for people and never reach a script.
+    ``caption`` may be a function, when it costs a query: only a table calls it.
+    ``json_items`` and ``json_lines`` are ``items`` already written by the store, as UTF-8:
+    each as ``json`` writes an item of its list (indented one level), and as ``jsonl``
+    writes a line; the same bytes, without a dict per record, make a large answer fast.
+
+    A plain class with keyword arguments, not a dataclass: it is built on every run, and
+    a dataclass costs compiles at every start.
     """
 
-    title: str = ""
-    columns: tuple[Column, ...] = ()
-    rows: Sequence[Row] = ()
-    display: Sequence[Row] | None = None
-    notes: tuple[str, ...] = ()
-    #: A line under the table; a function when it costs a query, called only by a table.
-    caption: str | Callable[[], str] | None = None
-    totals: Row | None = None
-    dim: frozenset[int] = frozenset()
-    items: Sequence[Any] | None = None
-    ids: Sequence[str] | None = None
-    #: ``items`` already written by the store, as UTF-8: each as ``json`` writes an item of
-    #: its list (indented one level), and as ``jsonl`` writes a line. The same bytes,
-    #: without building a dict per record: what makes a large JSON answer fast.
-    json_items: Sequence[bytes] | None = None
-    json_lines: Sequence[bytes] | None = None
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        title: str = "",
+        columns: tuple[Column, ...] = (),
+        rows: Sequence[Row] = (),
+        display: Sequence[Row] | None = None,
+        notes: tuple[str, ...] = (),
+        caption: str | Callable[[], str] | None = None,
+        totals: Row | None = None,
+        dim: frozenset[int] = frozenset(),
+        items: Sequence[Any] | None = None,
+        ids: Sequence[str] | None = None,
+        json_items: Sequence[bytes] | None = None,
+        json_lines: Sequence[bytes] | None = None,
+    ) -> None:
+        self.title, self.columns, self.rows, self.display = title, columns, rows, display
+        self.notes, self.caption, self.totals, self.dim = notes, caption, totals, dim
+        self.items, self.ids = items, ids
+        self.json_items, self.json_lines = json_items, json_lines
         # Rows may be computed on demand (``Mapped``): only their number is checked here.
         if self.dim and max(self.dim) >= len(self.people_rows):
             raise ValueError("a dimmed row that is not there")

@@ -11,7 +11,6 @@ compiled into memory instead and queried the same way: there is one query engine
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -404,6 +403,8 @@ def _open_entry(entry: Path, key: str) -> sqlite3.Connection | None:
 
 
 def _read_header(connection: sqlite3.Connection) -> dict[str, Any]:
+    import json
+
     from ..models import DatasetInfo, Figure, Localized, Sector, Source
 
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,7 +115,7 @@ def remembered_key(folder: Path, path: Path, salt: str) -> str:
     memo = _stat_memo(folder, path, salt)
     if memo is not None and trusted_entry(memo[0]):
         try:
-            text = memo[0].read_text(encoding="ascii").strip()
+            text = memo[0].read_bytes().decode("utf-8").strip()
         except (OSError, UnicodeDecodeError):
             text = ""
         if len(text) == 40 and all(c in "0123456789abcdef" for c in text):
@@ -157,6 +156,8 @@ def trusted_entry(path: Path) -> bool | None:
 
 def new_temporary(folder: Path) -> Path:
     """An empty ``0600`` file in ``folder``, for a store being built."""
+    import tempfile
+
     fd, name = tempfile.mkstemp(dir=folder, prefix=".building-", suffix=".tmp")
     os.close(fd)
     return Path(name)

@@ -4,16 +4,14 @@ chooses it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ..environment import Environment
     from ..report import Report
 
 
-@dataclass(frozen=True)
-class WriteOptions:
+class WriteOptions(NamedTuple):
     """What a writer may know of its surroundings: only the table uses more than ``header``."""
 
     header: bool = True  # tsv/csv: the header line; table: the title and the headings

@@ -4,7 +4,6 @@ An empty result is ``[]``, a valid document for ``jq``."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
 
 from .interface import write_encoded
@@ -19,4 +18,6 @@ def write_json(report: Report, out: TextIO, options: WriteOptions) -> None:
         items = report.json_items
         write_encoded(out, b"[\n" + b",\n".join(items) + b"\n]\n" if items else b"[]\n")
         return
+    import json
+
     out.write(json.dumps(list(report.structured), ensure_ascii=False, indent=2) + "\n")

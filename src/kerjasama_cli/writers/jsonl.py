@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, TextIO
 
 from .interface import write_encoded
@@ -16,5 +15,7 @@ def write_jsonl(report: Report, out: TextIO, options: WriteOptions) -> None:
     if report.json_lines is not None:
         write_encoded(out, b"".join(line + b"\n" for line in report.json_lines))
         return
+    import json
+
     for item in report.structured:
         out.write(json.dumps(item, ensure_ascii=False) + "\n")

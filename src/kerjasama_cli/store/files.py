@@ -10,17 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..i18n import Lang
-
-try:  # the BLAKE2 module alone: ``hashlib`` would load OpenSSL, a tenth of a quick run
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter built without it
-    from hashlib import blake2b
 
 #: Bytes read at a time when hashing a register file.
 _CHUNK = 1 << 20
@@ -75,6 +71,11 @@ def check_readable(path: Path, lang: Lang) -> None:
 
 def content_key(path: Path, salt: str) -> str:
     """A hash of the file's bytes and of ``salt`` (the program and store versions)."""
+    try:  # the BLAKE2 module alone: ``hashlib`` would load OpenSSL as well
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b
+
     digest = blake2b(salt.encode(), digest_size=20)
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):
@@ -88,7 +89,8 @@ RACY_SECONDS = 2.0
 MEMO_SUFFIX = ".key"
 
 
-def _stat_memo(folder: Path, path: Path, salt: str) -> tuple[Path, os.stat_result] | None:
+def _stat_memo(folder: Path, path: Path, salt: str) -> tuple[Path, str, os.stat_result] | None:
+    """Where the memo of ``path``'s hash lives, and what it must say of the file to count."""
     try:
         info = os.stat(path)
         real = os.path.realpath(path)
@@ -98,8 +100,10 @@ def _stat_memo(folder: Path, path: Path, salt: str) -> tuple[Path, os.stat_resul
         map(str, (real, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
                   info.st_ctime_ns, salt))
     )  # fmt: skip
-    name = blake2b(ident.encode(), digest_size=20).hexdigest()
-    return folder / f"{name}{MEMO_SUFFIX}", info
+    # The name only spreads memos out (a checksum is enough, and cheap to load): the memo
+    # itself holds the whole description, and is used only if every part of it matches.
+    name = f"{zlib.crc32(real.encode()):08x}-{info.st_ino:x}"
+    return folder / f"{name}{MEMO_SUFFIX}", ident, info
 
 
 def remembered_key(folder: Path, path: Path, salt: str) -> str:
@@ -115,19 +119,18 @@ def remembered_key(folder: Path, path: Path, salt: str) -> str:
     memo = _stat_memo(folder, path, salt)
     if memo is not None and trusted_entry(memo[0]):
         try:
-            text = memo[0].read_bytes().decode("utf-8").strip()
+            said, _, key = memo[0].read_bytes().decode("utf-8").rpartition("\n")
         except (OSError, UnicodeDecodeError):
-            text = ""
-        if len(text) == 40 and all(c in "0123456789abcdef" for c in text):
-            return text
+            said, key = "", ""
+        if said == memo[1] and len(key) == 40 and all(c in "0123456789abcdef" for c in key):
+            return key
     key = content_key(path, salt)
     if memo is not None:
-        info = memo[1]
-        newest = max(info.st_mtime_ns, info.st_ctime_ns) / 1e9
+        newest = max(memo[2].st_mtime_ns, memo[2].st_ctime_ns) / 1e9
         if time.time() - newest > RACY_SECONDS:
             with contextlib.suppress(OSError):
                 temporary = new_temporary(folder)
-                temporary.write_text(key + "\n", encoding="ascii")
+                temporary.write_bytes(f"{memo[1]}\n{key}".encode())
                 if not publish(temporary, memo[0]):
                     temporary.unlink(missing_ok=True)
     return key

@@ -7,7 +7,6 @@ key lacks a translation. Machine formats never go through this module.
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import TypeVar
@@ -56,6 +55,8 @@ def normalize(text: str) -> str:
     """Fold case, accents and separators, so ``Jépang``, ``jepang`` and ``JEPANG`` match."""
     folded = text.casefold()
     if not folded.isascii():  # NFKD leaves ASCII as it is: only the rest pays for it
+        import unicodedata
+
         folded = unicodedata.normalize("NFKD", folded).translate(_NO_COMBINING)
     return " ".join(folded.replace("-", " ").replace("_", " ").split())
 
@@ -65,6 +66,8 @@ class _CombiningMarks(dict[int, int | None]):
     at a time: a large register folds millions of characters, but few distinct ones."""
 
     def __missing__(self, code: int) -> int | None:
+        import unicodedata
+
         value = None if unicodedata.combining(chr(code)) else code
         self[code] = value
         return value

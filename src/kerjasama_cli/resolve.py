@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .dates import parse_partial_date
 from .errors import RuleError, UsageError
 from .fields import FILTERS
 from .i18n import (
@@ -153,6 +152,8 @@ def unknown_value(
 
 
 def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
+    from .dates import parse_partial_date
+
     try:
         parsed = parse_partial_date(value.strip())
     except ValueError as exc:

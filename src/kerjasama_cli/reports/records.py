@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..fields import BY_NAME, DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS
 from ..i18n import Lang, message
-from ..render.columns import human_value, machine_value
 from ..report import Audience, Column, Deferred, Mapped, Report, Role
 
 if TYPE_CHECKING:
@@ -57,6 +56,8 @@ def list_report(
         shown += [record_column(c, lang, Audience.PEOPLE) for c in DEFAULT_TABLE_COLUMNS]
     machine = [c.name for c in shown if c.for_machines]
     people = [c.name for c in shown if c.for_people]
+
+    from ..render.columns import human_value, machine_value
 
     def cells(record: Partnership) -> tuple[str, ...]:
         return tuple(machine_value(record, c) for c in machine)

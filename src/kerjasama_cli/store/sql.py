@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..dates import parse_partial_date
 from ..fields import BY_NAME, FILTERS, Match
 from ..i18n import normalize
 
@@ -24,6 +23,8 @@ def _marks(values: Any) -> str:
 
 def _on_or_after(bound: str, after: bool) -> tuple[str, list[Any]]:
     """``signed`` on or after (or before) a partial date, at the coarser precision."""
+    from ..dates import parse_partial_date
+
     parts: list[int | None] = [*parse_partial_date(bound), None, None]
     y, m, d = parts[0], parts[1], parts[2]
     gt = ">" if after else "<"

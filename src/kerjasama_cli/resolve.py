@@ -121,6 +121,10 @@ class Resolver:
         option = OPTION_NAMES.get(name, name)
         if name in ("since", "until", "year"):
             return _check_date(option, value, self.lang, year_only=name == "year")
+        lookup = getattr(self.dataset, "lookup_term", None)  # a store: one indexed query
+        key = lookup(name, normalize(value)) if lookup else None
+        if key is not None:
+            return str(key)
         vocab = self.vocabulary(name)
         key = vocab.lookup(value)
         if key is not None:

@@ -231,6 +231,16 @@ class Register:
         except sqlite3.DatabaseError as exc:
             raise StoreCorruptError(str(exc)) from None
 
+    def lookup_term(self, vocabulary: str, folded: str) -> str | None:
+        """The sector key or country code that a folded term names, by one indexed lookup;
+        None when it names none (or for another vocabulary)."""
+        table = {"sector": ("sector_terms", "sector"), "country": ("country_terms", "code")}
+        if vocabulary not in table:
+            return None
+        name, column = table[vocabulary]
+        rows = self._rows(f"SELECT {column} FROM {name} WHERE term = ?", [folded])
+        return str(rows[0][0]) if rows else None
+
     def sector_terms(self) -> list[tuple[str, tuple[str, ...]]]:
         """Each sector's key with its labels and aliases, for resolving what a user types."""
         aliases: dict[str, list[str]] = {}

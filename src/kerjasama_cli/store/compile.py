@@ -113,6 +113,12 @@ class Compiler:
         })  # fmt: skip
 
     def sectors(self, sectors: Mapping[str, Sector]) -> None:
+        if self.store:  # every way to name a sector, folded, for a lookup by SQL
+            terms: dict[str, str] = {}
+            for key, s in sectors.items():
+                for term in (key, s.id, s.en, *s.aliases):
+                    terms.setdefault(normalize(term), key)
+            self.connection.executemany("INSERT INTO sector_terms VALUES (?, ?)", terms.items())
         self.connection.executemany(
             "INSERT INTO sectors VALUES (?, ?, ?)", [(k, s.id, s.en) for k, s in sectors.items()]
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..fields import FIELDS
 
 #: Bumped whenever the store's tables change shape: an old store is then rebuilt.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 
 #: Columns the store keeps beside the exported ones, for queries and fast output.
 STORE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -65,6 +65,7 @@ CREATE TABLE figures (
 _STORE_ONLY = """
 CREATE TABLE countries (code TEXT PRIMARY KEY, name_id TEXT NOT NULL, name_en TEXT NOT NULL);
 CREATE TABLE country_terms (term TEXT PRIMARY KEY, code TEXT NOT NULL);
+CREATE TABLE sector_terms (term TEXT PRIMARY KEY, sector TEXT NOT NULL);
 """
 
 #: Created after the rows are in: building an index once is faster than keeping it up.

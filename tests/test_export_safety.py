@@ -23,6 +23,7 @@ import pytest
 from conftest import _SCRUBBED, invoke
 from kerjasama_cli import export as export_module
 from kerjasama_cli.export import ExportFormat
+from kerjasama_cli.i18n import Lang
 
 FORMATS = {".json": ExportFormat.JSON, ".csv": ExportFormat.CSV, ".db": ExportFormat.SQLITE}
 Writer = Callable[[object, int, Path], None]
@@ -228,6 +229,57 @@ def test_where_hard_links_are_refused_the_fallbacks_still_never_replace(
     assert _export(mini_data, again)[0] == 2
     _unchanged(again, "dangling symlink", tmp_path)
     assert _leftovers(tmp_path) == []
+
+
+def test_a_folder_created_at_the_target_during_a_forced_export_is_a_failure_to_write(
+    mini_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    _around(monkeypatch, ".json", lambda fd, temporary: target.mkdir())
+    code, err = _export(mini_data, target, "--force")
+    assert code == 1
+    assert f"cannot write {target}: " in err
+    assert target.is_dir()
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_a_folder_that_may_not_be_written_is_a_failure_to_write(
+    mini_data: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, err = _export(mini_data, folder / "out.json")
+    finally:
+        folder.chmod(0o755)
+    assert code == 1
+    assert f"cannot write {folder / 'out.json'}: Permission denied" in err
+    assert list(folder.iterdir()) == []
+
+
+def test_the_messages_are_indonesian_too(
+    mini_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    _around(monkeypatch, ".json", lambda fd, temporary: _plant_at(target, "file", tmp_path))
+    result = invoke(["--data", str(mini_data), "export", str(target)], lang=Lang.ID)
+    assert result.exit_code == 2
+    assert f"{target} sudah ada; pakai --force" in result.stderr
+    target.unlink()
+    monkeypatch.undo()  # the real writer again
+
+    def plant(fd: int, temporary: Path) -> None:
+        temporary.unlink()
+        temporary.symlink_to(tmp_path / "elsewhere")
+
+    _around(monkeypatch, ".json", plant)
+    result = invoke(["--data", str(mini_data), "export", str(target)], lang=Lang.ID)
+    assert result.exit_code == 1
+    assert f"{target} tidak dapat ditulis: berkas sementaranya diganti" in result.stderr
+    assert not (tmp_path / "elsewhere").exists()
+    assert not os.path.lexists(target)
 
 
 # --- the mode of the file ----------------------------------------------------------------

@@ -246,7 +246,7 @@ def _put_in_place_without_replacing(temporary: Path, path: Path) -> None:
     """``link`` (never replaces, never follows a symlink at ``path``), else Linux's
     ``renameat2(RENAME_NOREPLACE)``, else, where neither exists, a check then a rename."""
     try:
-        os.link(temporary, path, follow_symlinks=False)
+        _link(temporary, path)
         return
     except FileExistsError:
         raise TargetExistsError(str(path)) from None
@@ -258,6 +258,15 @@ def _put_in_place_without_replacing(temporary: Path, path: Path) -> None:
     if os.path.lexists(path):  # not atomic: the last resort of a system with neither
         raise TargetExistsError(str(path))
     os.rename(temporary, path)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link to ``source`` itself (``linkat`` without ``AT_SYMLINK_FOLLOW``) where the
+    system can say so; ``link(2)`` never follows a symlink at ``target``."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except NotImplementedError:
+        os.link(source, target)
 
 
 def _rename_noreplace(source: Path, target: Path) -> bool:

@@ -66,5 +66,5 @@ def register(app: typer.Typer, lang: Lang) -> None:
 def _lstat(path: Path) -> os.stat_result | None:
     try:
         return os.lstat(path)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # nothing there, or a folder we may not look in: the export will say
         return None

@@ -184,6 +184,16 @@ def test_force_replaces_a_symlink_at_the_target_never_what_it_points_to(
         assert (tmp_path / "victim.txt").read_text(encoding="utf-8") == "precious"
 
 
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_target_of_the_longest_name_the_system_allows(
+    mini_data: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / ("x" * (255 - len(suffix)) + suffix)
+    assert _export(mini_data, target)[0] == 0
+    assert target.stat().st_size > 0
+    assert _leftovers(tmp_path) == []
+
+
 def test_a_symlink_to_a_folder_at_the_target_is_an_existing_target(
     mini_data: Path, tmp_path: Path
 ) -> None:

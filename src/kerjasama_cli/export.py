@@ -182,7 +182,7 @@ def export(dataset: RegisterView, path: Path, fmt: ExportFormat, *, replace: boo
         try:
             with _signals_blocked():  # made and remembered, or not made at all
                 private.append(_private_folder(folder, path.name))
-            temporary = Path(private[0]) / path.name
+            temporary = Path(private[0]) / _INNER_NAME
             fd = os.open(temporary, _CREATE_FLAGS, 0o666)  # 0666 & ~umask, as for any new file
             try:
                 WRITERS[fmt](dataset, fd, temporary)
@@ -207,10 +207,15 @@ _CREATE_FLAGS = (
 )  # fmt: skip
 
 
+#: The temporary file's name in its folder: short, so SQLite's ``-journal`` beside it fits too.
+_INNER_NAME = "export"
+
+
 def _private_folder(folder: Path, name: str) -> str:
+    """``.NAME.XXXXXXXX.tmp`` beside the target (``NAME`` cut short to fit a file name)."""
     import tempfile
 
-    return tempfile.mkdtemp(dir=folder, prefix=f".{name}.", suffix=".tmp")  # mode 0700
+    return tempfile.mkdtemp(dir=folder, prefix=f".{name[:200]}.", suffix=".tmp")  # mode 0700
 
 
 def _check_same_file(fd: int, temporary: Path) -> None:

@@ -13,7 +13,8 @@ The file appears complete or not at all, and nothing but the target is ever writ
   folder is ``fsync``ed after;
 - the private folder is removed on any failure, on Ctrl-C, and on SIGTERM or SIGHUP (handlers
   installed for the duration of the export, then the previous ones restored; the process
-  then exits with 128 + the signal). Only SIGKILL, which cannot be caught, leaves it behind.
+  then exits with 128 + the signal; a signal already ignored, SIGHUP under ``nohup``, stays
+  ignored). Only SIGKILL, which cannot be caught, leaves it behind.
 """
 
 from __future__ import annotations

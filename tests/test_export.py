@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -114,8 +115,8 @@ def test_a_failed_write_leaves_no_file_at_all(
     target = tmp_path / "register.db"
     real = export_module.write_sqlite
 
-    def half_then_fail(dataset: object, path: Path) -> None:
-        real(dataset, path)  # type: ignore[arg-type]
+    def half_then_fail(dataset: object, fd: int, path: Path) -> None:
+        real(dataset, fd, path)  # type: ignore[arg-type]
         raise OSError(28, "No space left on device")
 
     monkeypatch.setitem(export_module.WRITERS, export_module.ExportFormat.SQLITE, half_then_fail)
@@ -131,8 +132,8 @@ def test_a_failed_overwrite_keeps_the_old_file(
     target = tmp_path / "register.json"
     target.write_text("old", encoding="utf-8")
 
-    def fail(dataset: object, path: Path) -> None:
-        path.write_text("half", encoding="utf-8")
+    def fail(dataset: object, fd: int, path: Path) -> None:
+        os.write(fd, b"half")
         raise OSError(5, "Input/output error")
 
     monkeypatch.setitem(export_module.WRITERS, export_module.ExportFormat.JSON, fail)

@@ -377,6 +377,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "{path} tidak dapat ditulis: {reason}",
         Lang.EN: "cannot write {path}: {reason}",
     },
+    "export_temporary_changed": {
+        Lang.ID: "berkas sementaranya diganti orang lain selama ekspor berjalan",
+        Lang.EN: "its temporary file was replaced while the export ran",
+    },
     "export_done": {
         Lang.ID: "{path}: {count} kerja sama ditulis sebagai {format}.",
         Lang.EN: "{path}: wrote {count} partnerships as {format}.",

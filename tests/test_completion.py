@@ -10,9 +10,22 @@ fish and press TAB on a crafted register.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import select
+import shlex
+import shutil
+import signal
 import string
+import struct
+import subprocess
+import sys
+import termios
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -306,3 +319,183 @@ def test_an_id_that_is_not_a_slug_completes_nothing(
     path = write_yaml(text)  # type: ignore[operator]
     code, out, err = _protocol(monkeypatch, "zsh", "kerjasama show ", path)
     assert (code, out, err) == (0, "_files", "")
+
+
+# --- the real shells: Typer's installed script, TAB pressed on a crafted register ----------------
+#
+# Each test installs the completion as a user would (``kerjasama --install-completion`` run
+# from that shell, into a private HOME), runs the shell on the crafted register and asks
+# it to complete; bash and zsh interactively in a pseudo-terminal, with TAB pressed, fish
+# through ``complete --do-complete``, which is what its TAB runs. A wrapper around the
+# shell's own completion records what was offered. The marker file must never appear,
+# and every candidate and description must be made of safe characters.
+
+
+def _shell(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+@pytest.fixture
+def home(tmp_path: Path, hostile: Path) -> tuple[Path, dict[str, str]]:
+    """A private HOME, and an environment with ``kerjasama`` on PATH reading ``hostile``."""
+    home = tmp_path / "home"
+    bin_dir = tmp_path / "bin"
+    home.mkdir()
+    bin_dir.mkdir()
+    program = bin_dir / "kerjasama"
+    program.write_text(
+        f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m kerjasama_cli "$@"\n', encoding="utf-8"
+    )
+    program.chmod(0o755)
+    env = {
+        "HOME": str(home),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', os.defpath)}",
+        "TERM": "xterm",
+        "LANG": "C.UTF-8",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "KERJASAMA_DATA": str(hostile),
+        "KERJASAMA_CACHE_DIR": os.environ["KERJASAMA_CACHE_DIR"],
+    }
+    return home, env
+
+
+def _install(argv: list[str], env: dict[str, str], cwd: Path) -> None:
+    """``kerjasama --install-completion`` run from the shell ``argv`` (Typer detects it)."""
+    done = subprocess.run(
+        [*argv, "kerjasama --install-completion; true"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert "completion installed" in done.stdout, done.stdout + done.stderr
+
+
+def _press_tab(
+    argv: list[str], env: dict[str, str], cwd: Path, line: str, captured: Path, done: Path
+) -> bytes:
+    """Start the interactive shell ``argv`` in a pseudo-terminal, type ``line`` and press TAB,
+    waiting each time for the shell's completion to write ``done``, until it has written
+    ``captured`` (twice at most); what the terminal showed."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True
+    )
+    os.close(slave)
+    screen = b""
+    deadline = time.monotonic() + 20
+
+    def read(until: Callable[[], bool]) -> None:
+        nonlocal screen
+        while not until() and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                try:
+                    screen += os.read(master, 65536)
+                except OSError:
+                    return
+
+    try:
+        read(lambda: b"READY>" in screen)
+        os.write(master, line.encode())
+        for _ in range(2):  # zsh: the first TAB autoloads Typer's function, which registers
+            done.unlink(missing_ok=True)
+            os.write(master, b"\t")
+            read(done.exists)
+            if captured.exists():
+                break
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+    return screen
+
+
+_LINES = [("kerjasama show ", "partner"), ("kerjasama list --sector ", "sector")]
+
+
+def _check(offered: list[str], prefix: str, marker: Path) -> None:
+    assert not marker.exists(), "the register ran a command"
+    count = len(_payloads(marker))
+    values = [text.split()[0] for text in offered if text.strip()]
+    assert {f"{prefix}-{i}" for i in range(count)} <= set(values), offered
+    bad = [text for text in offered if not _no_forbidden(text)]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("line", "prefix"), _LINES)
+def test_bash_completes_a_hostile_register_safely(
+    home: tuple[Path, dict[str, str]], marker: Path, line: str, prefix: str
+) -> None:
+    bash = _shell("bash")
+    path, env = home
+    _install([bash, "--norc", "--noprofile", "-c"], env, path)
+    captured = path / "captured"
+    with (path / ".bashrc").open("a", encoding="utf-8") as rc:
+        rc.write(  # record what Typer's function offers, then offer it
+            "PS1='READY> '\n"
+            '_harness() { _kerjasama_completion "$@";'
+            f" printf '%s\\n' \"${{COMPREPLY[@]}}\" > {shlex.quote(str(captured))}; }}\n"
+            "complete -o default -F _harness kerjasama\n"
+        )
+    argv = [bash, "--rcfile", str(path / ".bashrc"), "-i"]
+    screen = _press_tab(argv, env, path, line, captured, captured)
+    assert captured.exists(), f"bash did not complete: {screen!r}"
+    _check(captured.read_text(encoding="utf-8").splitlines(), prefix, marker)
+
+
+@pytest.mark.parametrize(("line", "prefix"), _LINES)
+def test_zsh_completes_a_hostile_register_safely(
+    home: tuple[Path, dict[str, str]], marker: Path, line: str, prefix: str
+) -> None:
+    zsh = _shell("zsh")
+    path, env = home
+    _install([zsh, "-f", "-c"], env, path)
+    captured, done = path / "captured", path / "done"
+    out, finished = shlex.quote(str(captured)), shlex.quote(str(done))
+    with (path / ".zshrc").open("a", encoding="utf-8") as rc:
+        rc.write(  # record each match and its description as zsh adds them
+            "PS1='READY> '\n"
+            "compadd() {\n"
+            '  if (( ${@[(I)-[OAD]*]} )); then builtin compadd "$@"; return; fi\n'
+            "  local -a hits\n"
+            '  builtin compadd -O hits "$@"\n'
+            f"  print -rl -- $hits >> {out}\n"
+            "  local -i i=${@[(i)-d]}\n"
+            f'  if (( i < $# )); then print -rl -- "${{(@P)${{@[i+1]}}}}" >> {out}; fi\n'
+            '  builtin compadd "$@"\n'
+            "}\n"
+            f"_harness_done() {{ : > {finished}; comppostfuncs=(_harness_done) }}\n"
+            "zle-line-init() { comppostfuncs=(_harness_done) }\n"
+            "zle -N zle-line-init\n"
+        )
+    env = {**env, "ZDOTDIR": str(path)}
+    screen = _press_tab([zsh, "-d", "-i"], env, path, line, captured, done)
+    assert captured.exists(), f"zsh did not complete: {screen!r}"
+    _check(captured.read_text(encoding="utf-8").splitlines(), prefix, marker)
+
+
+@pytest.mark.parametrize(("line", "prefix"), _LINES)
+def test_fish_completes_a_hostile_register_safely(
+    home: tuple[Path, dict[str, str]], marker: Path, line: str, prefix: str
+) -> None:
+    fish = _shell("fish")
+    path, env = home
+    _install([fish, "--no-config", "-c"], env, path)
+    done = subprocess.run(
+        [fish, "-c", f"complete --do-complete {shlex.quote(line)}"],
+        env=env,
+        cwd=path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    offered = [part for row in done.stdout.splitlines() for part in row.split("\t")]
+    _check(offered, prefix, marker)

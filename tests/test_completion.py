@@ -27,12 +27,13 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import BUNDLED, MINI_YAML, invoke
+from conftest import BUNDLED, MINI_YAML, invoke, run_cli
 from kerjasama_cli.completion import (
     COMPLETERS,
     MAX_DESCRIPTION,
@@ -319,6 +320,33 @@ def test_an_id_that_is_not_a_slug_completes_nothing(
     path = write_yaml(text)  # type: ignore[operator]
     code, out, err = _protocol(monkeypatch, "zsh", "kerjasama show ", path)
     assert (code, out, err) == (0, "_files", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_commands_and_options_complete_in_both_languages(
+    monkeypatch: pytest.MonkeyPatch, mini_data: Path, shell: str, lang: str
+) -> None:
+    monkeypatch.setenv("KERJASAMA_LANG", lang)
+    for line in ("kerjasama ", "kerjasama list --", "kerjasama show --", "kerjasama export --"):
+        code, out, err = _protocol(monkeypatch, shell, line, mini_data)
+        assert (code, err) == (0, ""), line
+        assert "--" in out or "list" in out
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "shift_jis"])
+def test_outside_utf8_the_program_completes_in_ascii(write_yaml: Any, encoding: str) -> None:
+    path = write_yaml(MINI_YAML.replace("partner: Tokyo", "partner: Tōkyō 東京"))
+    variables = {
+        "_KERJASAMA_COMPLETE": "complete_fish",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "_TYPER_COMPLETE_ARGS": "kerjasama show tok",
+        "KERJASAMA_DATA": str(path),
+        "PYTHONIOENCODING": encoding,
+    }
+    done = run_cli([], env=variables)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "tokyo-sister-city\tT ky\n"
 
 
 # --- the real shells: Typer's installed script, TAB pressed on a crafted register ----------------

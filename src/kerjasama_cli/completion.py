@@ -7,9 +7,9 @@ completes nothing.
 What a completion prints is read by a shell, and Typer's scripts do not quote it well
 enough (zsh ``eval``s it twice, bash globs it, Rich reads markup in descriptions), while
 the register may come from someone else. So every candidate is reduced to a safe set
-of characters first (``SAFE_PUNCTUATION`` and the checks of ``is_safe_char``): letters
-of any script with their combining accents, decimal digits, the space, and
-``- _ . , / ( )`` and ``’``. A value (what TAB inserts) is offered only when it is made
+of characters first (``is_safe_char``): letters of any script with their combining
+accents, decimal digits, the space, ``- _ . , / ( )`` and the typographic apostrophe
+``’``. A value (what TAB inserts) is offered only when it is made
 of those characters alone; a description has every other character replaced by a space
 (an ASCII apostrophe becomes ``’``) and is cut to ``MAX_DESCRIPTION`` characters. Where
 the output is not UTF-8, only ASCII is safe: a multibyte encoding such as Shift-JIS can
@@ -39,7 +39,9 @@ Candidates = list[tuple[str, str]]
 Completer = Callable[[typer.Context, str], Candidates]
 
 #: The ASCII characters other than letters and digits that a candidate may hold.
-SAFE_PUNCTUATION = frozenset(" -_.,/()’")
+SAFE_PUNCTUATION = frozenset(" -_.,/()")
+#: What an ASCII apostrophe (a quote to every shell) becomes in a description.
+APOSTROPHE = "’"
 #: Unicode categories of the non-ASCII characters a candidate may hold: letters,
 #: combining marks (the accent of a decomposed "é"), decimal digits.
 SAFE_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Nd"})
@@ -53,7 +55,7 @@ def is_safe_char(char: str, ascii_only: bool = False) -> bool:
         return char.isalnum() or char in SAFE_PUNCTUATION
     if ascii_only:
         return False
-    return char == "’" or unicodedata.category(char) in SAFE_CATEGORIES
+    return char == APOSTROPHE or unicodedata.category(char) in SAFE_CATEGORIES
 
 
 def safe_value(value: str, ascii_only: bool = False) -> bool:
@@ -68,7 +70,7 @@ def safe_value(value: str, ascii_only: bool = False) -> bool:
 
 def safe_description(text: str, ascii_only: bool = False) -> str:
     """``text`` with every unsafe character a space, spaces collapsed, cut to length."""
-    text = text.replace("'", " " if ascii_only else "’")
+    text = text.replace("'", " " if ascii_only else APOSTROPHE)
     kept = "".join(c if is_safe_char(c, ascii_only) else " " for c in text)
     short = " ".join(kept.split())
     if len(short) > MAX_DESCRIPTION:

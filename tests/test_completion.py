@@ -10,19 +10,14 @@ fish and press TAB on a crafted register.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
-import select
 import shlex
 import shutil
 import signal
 import string
-import struct
 import subprocess
 import sys
-import termios
 import time
 import uuid
 from collections.abc import Callable
@@ -410,6 +405,12 @@ def _press_tab(
     """Start the interactive shell ``argv`` in a pseudo-terminal, type ``line`` and press TAB,
     waiting each time for the shell's completion to write ``done``, until it has written
     ``captured`` (twice at most); what the terminal showed."""
+    import fcntl  # POSIX only, as are the shells
+    import pty
+    import select
+    import struct
+    import termios
+
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
     proc = subprocess.Popen(

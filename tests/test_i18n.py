@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, invoke
-from kerjasama_cli.completion import COMPLETERS, complete_country, complete_id, complete_sector
+from conftest import invoke
 from kerjasama_cli.countries import country_name
 from kerjasama_cli.fields import FIELDS
 from kerjasama_cli.help_text import HELP
@@ -229,59 +228,6 @@ def test_country_names_in_indonesian_come_from_the_iso_translations() -> None:
     assert country_name("NL", Lang.EN) == "Netherlands"
     assert country_name("KR", Lang.EN) == "South Korea"
     assert country_name("KR", Lang.ID) == "Korea Selatan"
-
-
-# --- shell completion -----------------------------------------------------------------------
-
-
-class _Ctx:
-    """Just enough of a Click context for the completion functions."""
-
-    def __init__(self, params: dict[str, object]) -> None:
-        self.params = params
-
-    def find_root(self) -> _Ctx:
-        return self
-
-
-def _complete(func: object, incomplete: str, data: Path = BUNDLED) -> list[str]:
-    return [value for value, _ in func(_Ctx({"data": data}), incomplete)]  # type: ignore[operator]
-
-
-def test_completion_offers_sector_keys_from_the_dataset_in_use(mini_data: Path) -> None:
-    assert _complete(complete_sector, "ba") == ["banjir"]
-    assert sorted(_complete(complete_sector, "", mini_data)) == ["banjir", "budaya", "kesehatan"]
-
-
-def test_completion_offers_only_countries_the_dataset_holds(mini_data: Path) -> None:
-    assert "NL" in _complete(complete_country, "N", mini_data)
-    assert "Belanda" in _complete(complete_country, "Bel", mini_data)
-    assert "FR" not in _complete(complete_country, "F", mini_data)
-
-
-def test_completion_offers_ids(mini_data: Path) -> None:
-    assert _complete(complete_id, "rot", mini_data) == ["rotterdam-dutep"]
-
-
-def test_completion_offers_kinds() -> None:
-    assert _complete(COMPLETERS["kind"], "sis") == ["sister-city"]
-
-
-def test_completion_of_an_unreadable_dataset_offers_nothing(tmp_path: Path) -> None:
-    assert _complete(complete_sector, "", tmp_path / "missing.yaml") == []
-
-
-def test_shell_completion_through_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
-    variables = {
-        "_KERJASAMA_COMPLETE": "complete_bash",
-        "COMP_WORDS": "kerjasama list --sector ba",
-        "COMP_CWORD": "3",
-    }
-    for name, value in variables.items():  # Click reads these from os.environ itself
-        monkeypatch.setenv(name, value)
-    result = invoke([], env=variables)
-    assert result.exit_code == 0
-    assert "banjir" in result.stdout.split()
 
 
 # --- dataset problems in the chosen language ----------------------------------------------

@@ -29,7 +29,7 @@ from .environment import Environment
 from .errors import CommandError, DatasetError, ExitStatus, KerjasamaError, UsageError
 from .help_text import help_for
 from .i18n import Lang, error_line, language_from_argv, language_from_env, message
-from .terminal import visible, visible_lines
+from .terminal import say, visible
 
 #: How many problems of a dataset a command other than ``validate`` prints.
 MAX_PROBLEMS_SHOWN = 10
@@ -244,15 +244,9 @@ def _run(args: list[str], env: Environment, lang: Lang) -> int:
 
 
 def _say(env: Environment, text: str, lines: bool = False) -> None:
-    """A message for a person: always stderr, never stdout; a closed stderr is not an error.
-
-    Every control, bidi and invisible character is shown as an escape (``visible``),
-    newlines too: a message is one line. With ``lines``, the text's own line breaks are
-    kept (Click's usage and help), and only the characters within each line are escaped.
-    """
-    shown = visible_lines(text) if lines else visible(text)
-    with contextlib.suppress(OSError, ValueError):
-        print(shown, file=env.stderr)
+    """A message for a person: always stderr, never stdout, made visible (``terminal.say``);
+    a closed or broken stderr is not an error."""
+    say(env.stderr, text, lines)
 
 
 def _report(env: Environment, exc: KerjasamaError) -> None:

@@ -15,11 +15,17 @@ every message on stderr goes through it. Machine formats keep the data exact.
 Everything else, other scripts, accents, emoji and no-break spaces included, is left as it
 is. Newlines are escaped too: where a person's output has several lines, the layout
 (Rich, or the caller printing line by line) makes them, never the data.
+
+``say`` is the one way a message reaches stderr: made visible, and lost quietly when
+stderr is closed or its reader has gone, so that neither changes the exit status nor
+what stdout gets.
 """
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
+from typing import TextIO
 
 #: The categories of the characters that are shown as ``U+XXXX`` (besides the controls).
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -47,3 +53,16 @@ def _escape(char: str) -> str:
 def visible_lines(text: str) -> str:
     """``visible`` line by line: the text's own line breaks kept (Click's usage message)."""
     return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def say(stream: TextIO, text: str, lines: bool = False) -> None:
+    """A message for a person on ``stream`` (stderr), every character made ``visible``.
+
+    A message is one line: a newline inside it is escaped too. With ``lines`` the text's
+    own line breaks are kept (Click's usage and help) and only each line is escaped.
+    Writing never fails: a closed (``2>&-``) or broken stderr loses the message, and the
+    command goes on, with the same output and the same exit status.
+    """
+    shown = visible_lines(text) if lines else visible(text)
+    with contextlib.suppress(OSError, ValueError):
+        print(shown, file=stream)

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import _SCRUBBED, MINI_YAML, invoke
+from conftest import _SCRUBBED, invoke
 from kerjasama_cli.cli import main
 from kerjasama_cli.environment import ClosedStream, Environment
 from kerjasama_cli.i18n import Lang
@@ -353,9 +353,9 @@ def test_a_closed_stderr_in_process_changes_neither_status_nor_output(
     assert out.buffer.getvalue() == expected.stdout_bytes
 
 
-def _process(args: list[str], stderr: str, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
-    """``python -m kerjasama_cli ARGS`` with stderr ``closed`` (``2>&-``) or ``broken`` (a
-    pipe whose reader has gone)."""
+def _process(args: list[str], stderr: str) -> subprocess.CompletedProcess[bytes]:
+    """``python -m kerjasama_cli ARGS`` with stderr ``closed`` (``2>&-``), ``broken`` (a
+    pipe whose reader has gone) or ``full`` (``/dev/full``: every write fails)."""
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     command = [sys.executable, "-m", "kerjasama_cli", *args]
     if stderr == "closed":
@@ -363,6 +363,9 @@ def _process(args: list[str], stderr: str, tmp_path: Path) -> subprocess.Complet
         return subprocess.run(
             ["sh", "-c", script, "sh", *command], stdout=subprocess.PIPE, env=env, timeout=60
         )
+    if stderr == "full":
+        with open("/dev/full", "w") as full:
+            return subprocess.run(command, stdout=subprocess.PIPE, stderr=full, env=env, timeout=60)
     read, write = os.pipe()
     os.close(read)
     try:
@@ -371,12 +374,19 @@ def _process(args: list[str], stderr: str, tmp_path: Path) -> subprocess.Complet
         os.close(write)
 
 
-@pytest.mark.parametrize("stderr", ["closed", "broken"])
-def test_a_closed_or_broken_stderr_keeps_exit_2_and_stdout(stderr: str, tmp_path: Path) -> None:
-    data = tmp_path / "mini.yaml"
-    data.write_text(MINI_YAML, encoding="utf-8")
-    usage = _process(["--data", str(data), "list", "--sektor", "x"], stderr, tmp_path)
-    assert (usage.returncode, usage.stdout) == (2, b"")
-    done = _process(["--data", str(data), "list", "--format", "tsv"], stderr, tmp_path)
+_STDERRS = ["closed", "broken"] + (["full"] if Path("/dev/full").exists() else [])
+
+
+@pytest.mark.parametrize("stderr", _STDERRS)
+def test_a_closed_or_broken_stderr_changes_neither_status_nor_stdout(
+    stderr: str, mini_data: Path
+) -> None:
+    data = ["--data", str(mini_data)]
+    for args in (["list", "--sektor", "x"], ["list", "--sector", "x"]):  # Click's, ours
+        usage = _process([*data, *args], stderr)
+        assert (usage.returncode, usage.stdout) == (2, b""), args
+    note = _process([*data, "list", "--year", "1900", "--format", "table"], stderr)
+    assert (note.returncode, note.stdout) == (0, b"")  # "no match" was for stderr only
+    done = _process([*data, "list", "--format", "tsv"], stderr)
     assert done.returncode == 0
-    assert done.stdout == invoke(["--data", str(data), "list", "--format", "tsv"]).stdout_bytes
+    assert done.stdout == invoke([*data, "list", "--format", "tsv"]).stdout_bytes

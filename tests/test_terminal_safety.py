@@ -210,6 +210,34 @@ def test_no_data_value_steers_the_terminal(text: str, color: bool, columns: int,
             assert code == 0, (args, err)
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    cells=st.lists(_HOSTILE_TEXT, min_size=8, max_size=8),
+    color=st.booleans(),
+    width=st.integers(min_value=20, max_value=120),
+)
+def test_the_table_writer_shows_every_text_it_is_given_escaped(
+    cells: list[str], color: bool, width: int
+) -> None:
+    """The writer itself, whatever a register's validation lets through: cells, headings,
+    totals, title, caption and notes."""
+    from kerjasama_cli.report import Column, Report
+    from kerjasama_cli.writers.interface import WriteOptions
+    from kerjasama_cli.writers.table import write_table
+
+    report = Report(
+        title=cells[0],
+        columns=(Column("a", cells[1]), Column("b", cells[2], wrap=False)),
+        rows=((cells[3], cells[4]),),
+        totals=(cells[5], "1"),
+        notes=(cells[6],),
+        caption=cells[7],
+    )
+    out = io.StringIO()
+    write_table(report, out, WriteOptions(width=width, color=color, terminal=True))
+    assert forbidden(out.getvalue(), color) == []
+
+
 def test_escape_sequences_in_the_data_are_shown_not_obeyed(tmp_path: Path) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_text(hostile_register("\x1b[2J\u202eexe.gnp\x1b]52;c;ZXZpbA==\x07"), "utf-8")

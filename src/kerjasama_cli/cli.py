@@ -4,13 +4,17 @@
 a test's) and is the only place where an error becomes a message and an exit status:
 our own errors carry theirs (``errors.KerjasamaError``), Click's parse errors are told
 in the user's language, a closed pipe ends quietly, Ctrl-C exits 130, and a bug is one
-line on stderr, never a traceback.
+line on stderr, never a traceback. Every message goes out through ``_say``, which shows
+control and bidi characters as escapes (``terminal.visible``): paths, values and option
+names echoed from the command line or the data never steer the terminal. A closed or
+broken stderr loses the message, never the exit status or what stdout gets.
 
 Help text is translated, so the app is built after the language is known: ``--lang``
 on the command line, else ``KERJASAMA_LANG``, else the locale.
 """
 
 import contextlib
+import io
 import os
 import re
 import sys
@@ -25,6 +29,7 @@ from .environment import Environment
 from .errors import CommandError, DatasetError, ExitStatus, KerjasamaError, UsageError
 from .help_text import help_for
 from .i18n import Lang, error_line, language_from_argv, language_from_env, message
+from .terminal import say, visible
 
 #: How many problems of a dataset a command other than ``validate`` prints.
 MAX_PROBLEMS_SHOWN = 10
@@ -212,7 +217,8 @@ def _run(args: list[str], env: Environment, lang: Lang) -> int:
         if type(exc).__name__ == "Abort":  # Click's word for Ctrl-C or end of input
             raise _Interrupted from None
         if _is_click_error(exc):  # Click's parse errors: printed by us, translated
-            report_click_error(exc, env.lang)
+            if text := click_error_text(exc, env.lang):
+                _say(env, text, lines=True)
             code = int(getattr(exc, "exit_code", ExitStatus.USAGE))
         elif type(exc).__name__ == "Exit":  # typer.Exit / click's Exit
             code = int(getattr(exc, "exit_code", 0))
@@ -237,10 +243,10 @@ def _run(args: list[str], env: Environment, lang: Lang) -> int:
     return int(code)
 
 
-def _say(env: Environment, text: str) -> None:
-    """A message for a person: always stderr, never stdout; a closed stderr is not an error."""
-    with contextlib.suppress(OSError, ValueError):
-        print(text, file=env.stderr)
+def _say(env: Environment, text: str, lines: bool = False) -> None:
+    """A message for a person: always stderr, never stdout, made visible (``terminal.say``);
+    a closed or broken stderr is not an error."""
+    say(env.stderr, text, lines)
 
 
 def _report(env: Environment, exc: KerjasamaError) -> None:
@@ -271,20 +277,29 @@ _NO_SUCH_COMMAND = re.compile(
 )
 
 
-def report_click_error(exc: Any, lang: Lang) -> None:
-    """What Click's ``show()`` prints, in Indonesian when that is the language."""
+def click_error_text(exc: Any, lang: Lang) -> str:
+    """What Click's ``show()`` prints, in Indonesian when that is the language, as text for
+    ``_say``. The message itself (which quotes option names and values as typed) is made
+    ``visible`` whole, its newlines included, so only Click's own layout keeps its lines.
+    """
     name = type(exc).__name__
-    if lang is Lang.EN or name in ("NoArgsIsHelpError", "Abort"):
-        if name != "Abort":
-            exc.show()
-        return
+    if name == "Abort":
+        return ""
+    if lang is Lang.EN or name == "NoArgsIsHelpError":
+        if name != "NoArgsIsHelpError":  # that one's message is the help, lines and all
+            original = exc.format_message
+            exc.format_message = lambda: visible(original())
+        shown = io.StringIO()
+        exc.show(file=shown)
+        return shown.getvalue().removesuffix("\n")
     ctx = getattr(exc, "ctx", None)
     lines: list[str] = []
     if ctx is not None:
         lines.append(ctx.get_usage().replace("Usage:", message("usage", lang), 1))
         lines.append(message("try_help", lang, command=ctx.command_path) + "\n")
-    lines.append(f"{message('error', lang).capitalize()}: {_indonesian_text(exc, name, lang)}")
-    print("\n".join(lines), file=sys.stderr)  # redirected to the environment's stderr
+    text = visible(_indonesian_text(exc, name, lang))
+    lines.append(f"{message('error', lang).capitalize()}: {text}")
+    return "\n".join(lines)
 
 
 def _indonesian_text(exc: Any, name: str, lang: Lang) -> str:

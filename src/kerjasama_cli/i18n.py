@@ -313,6 +313,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "{option} memerlukan nilai: nilai kosong akan cocok dengan semua kerja sama.",
         Lang.EN: "{option} needs a value: an empty one would match every partnership.",
     },
+    "empty_search": {
+        Lang.ID: (
+            "{option} '{value}' tidak menyisakan apa pun untuk dicari setelah huruf besar-kecil,"
+            " aksen, '-' dan '_' diabaikan: nilai itu akan cocok dengan semua kerja sama."
+        ),
+        Lang.EN: (
+            "{option} '{value}' leaves nothing to search for once case, accents, '-' and '_'"
+            " are set aside: it would match every partnership."
+        ),
+    },
     "empty_columns": {
         Lang.ID: "{option} diberi nilai kosong; sebutkan kolomnya (id,partner,...).",
         Lang.EN: "{option} was given an empty value; name the columns (id,partner,...).",

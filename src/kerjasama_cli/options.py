@@ -110,6 +110,16 @@ def _not_blank(value: str, option: str, lang: Lang) -> str:
     return value
 
 
+def _searchable(value: str, option: str, lang: Lang) -> str:
+    """A search that folds to nothing (``-q _``, ``-q -``, a lone accent) would match every
+    record, as an empty one would: a usage error too."""
+    from .i18n import normalize
+
+    if not normalize(value):
+        raise UsageError(message("empty_search", lang, option=option, value=value))
+    return value
+
+
 def build_query(args: FilterArgs, resolver: Resolver) -> Query:
     """Resolve every value to a data key; an unknown one raises ``UsageError`` with suggestions."""
     lang = resolver.lang
@@ -119,7 +129,9 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
         if value is None:
             resolved[spec.name] = frozenset() if spec.repeatable else None
         elif spec.match is Match.TEXT:
-            resolved[spec.name] = _not_blank(value, spec.option, lang)
+            resolved[spec.name] = _searchable(
+                _not_blank(value, spec.option, lang), spec.option, lang
+            )
         elif not spec.repeatable:
             resolved[spec.name] = resolver.resolve(spec.name, _not_blank(value, spec.option, lang))
         elif not spec.commas:  # names may hold commas ("Korea, Republic of")

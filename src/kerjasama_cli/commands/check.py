@@ -1,4 +1,8 @@
-"""``validate``: check dataset files and report every problem as PATH:LINE:COL: message."""
+"""``validate``: check dataset files and report every problem as PATH:LINE:COL: message.
+
+The report is for a person, on stdout: every line is made ``terminal.visible``, since a
+problem quotes the file's own values (and its path) and those may hold escape sequences.
+"""
 
 from pathlib import Path
 from typing import Annotated
@@ -8,6 +12,7 @@ import typer
 from ..errors import CommandError
 from ..help_text import help_for
 from ..i18n import Lang, message
+from ..terminal import visible
 from .common import environment
 
 
@@ -33,21 +38,23 @@ def register(app: typer.Typer, lang: Lang) -> None:
             if problems or dataset is None:
                 failed = True
                 for problem in problems:
-                    print(problem, file=env.stdout)
+                    print(visible(str(problem)), file=env.stdout)
                 print(
-                    message("validate_failed", env.lang, path=path, count=len(problems)),
+                    visible(message("validate_failed", env.lang, path=path, count=len(problems))),
                     file=env.stdout,
                 )
             else:
                 print(
-                    message(
-                        "validate_ok",
-                        env.lang,
-                        path=path,
-                        partnerships=len(dataset.partnerships),
-                        sectors=len(dataset.sectors),
-                        sources=len(dataset.sources),
-                        figures=len(dataset.figures),
+                    visible(
+                        message(
+                            "validate_ok",
+                            env.lang,
+                            path=path,
+                            partnerships=len(dataset.partnerships),
+                            sectors=len(dataset.sectors),
+                            sources=len(dataset.sources),
+                            figures=len(dataset.figures),
+                        )
                     ),
                     file=env.stdout,
                 )

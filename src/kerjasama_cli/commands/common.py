@@ -35,8 +35,11 @@ def load(env: Environment) -> "Register":
 
 
 def say(env: Environment, text: str) -> None:
-    """A message for a person: always stderr, never stdout."""
-    print(text, file=env.stderr)
+    """A message for a person: always stderr, never stdout, control characters shown as
+    escapes; a closed or broken stderr loses it without changing the exit status."""
+    from ..terminal import say as say_on
+
+    say_on(env.stderr, text)
 
 
 def nothing_matched(env: Environment, fmt: OutputFormat) -> None:

@@ -1,4 +1,8 @@
-"""``show``: one record in full, with its sources, for a person to read."""
+"""``show``: one record in full, with its sources, for a person to read.
+
+Every text shown is made ``terminal.visible`` first (``_text``): a control or bidi
+character in a title, a summary or a source's URL is shown as an escape, never obeyed.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ from typing import TYPE_CHECKING
 
 from ..fields import DETAIL_FIELDS
 from ..i18n import heading, message
+from ..terminal import visible
 from .columns import human_value
 from .console import make_console
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..environment import Environment
     from ..models import Partnership, RegisterView
 
@@ -18,14 +25,13 @@ if TYPE_CHECKING:
 def write_details(env: Environment, dataset: RegisterView, records: Sequence[Partnership]) -> None:
     from rich.console import Group
     from rich.table import Table
-    from rich.text import Text
 
     console = make_console(env)
     bold = "bold" if env.color else ""
     for n, record in enumerate(records):
         if n:
             console.print()
-        console.print(Text(f"{record.id} — {record.title}", style=bold))
+        console.print(_text(f"{record.id} — {record.title}", bold))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, style=bold)
         grid.add_column(overflow="fold")
@@ -34,20 +40,20 @@ def write_details(env: Environment, dataset: RegisterView, records: Sequence[Par
             if field == "country" and record.country:
                 value = f"{value} ({record.country})"
             if value:
-                grid.add_row(heading(field, env.lang), Text(value))
+                grid.add_row(_text(heading(field, env.lang)), _text(value))
         console.print(grid)
         parts: list[Text] = [
-            Text(""),
-            Text(message("summary", env.lang), style=bold),
-            Text(record.summary.get(env.lang)),
+            _text(""),
+            _text(message("summary", env.lang), bold),
+            _text(record.summary.get(env.lang)),
         ]
         if record.note:
             parts += [
-                Text(""),
-                Text(message("note", env.lang), style=bold),
-                Text(record.note.get(env.lang)),
+                _text(""),
+                _text(message("note", env.lang), bold),
+                _text(record.note.get(env.lang)),
             ]
-        parts += [Text(""), Text(message("sources", env.lang), style=bold)]
+        parts += [_text(""), _text(message("sources", env.lang), bold)]
         for key in record.sources:
             source = dataset.sources[key]
             line = f"[{key}] {source.publisher}, “{source.title}”"
@@ -55,5 +61,12 @@ def write_details(env: Environment, dataset: RegisterView, records: Sequence[Par
                 line += f", {source.date}"
             if source.url:
                 line += f". {source.url}"
-            parts.append(Text(line))
+            parts.append(_text(line))
         console.print(Group(*parts))
+
+
+def _text(value: str, style: str = "") -> Text:
+    """``value`` as Rich text, every control and bidi character shown as an escape."""
+    from rich.text import Text
+
+    return Text(visible(value), style=style)

@@ -23,6 +23,7 @@ from ..i18n import (
     message,
 )
 from ..summary import MISSING, OTHER
+from ..terminal import visible
 from ..vocabulary import Instrument, Kind, PartnerType, Scope, Status
 
 if TYPE_CHECKING:
@@ -69,9 +70,9 @@ def group_label(dataset: RegisterView, by: str, key: str, lang: Lang, folded: in
         labels, enum = _ENUM_LABELS[name]
         return label(labels, enum(key), lang)
     match name:
-        case "sectors":
+        case "sectors":  # the data's own label: made visible here, so widths measure it
             sector = dataset.sectors.get(key)
-            return sector.label(lang) if sector else key
+            return visible(sector.label(lang) if sector else key)
         case "country":
             from ..countries import country_name
 

@@ -5,7 +5,10 @@ marked ``keep``, such as ``id``, stays): a column missing is plain to see, a col
 letters is not. Numbers are right-aligned, faded rows are dimmed, totals follow a
 section line, and the notes are printed after the table at the full width (a caption
 would wrap to the table's). Colour only where ``WriteOptions.color`` allows it; the
-data is printed as text, never as Rich markup, so ``[brackets]`` survive.
+data is printed as text, never as Rich markup, so ``[brackets]`` survive. Every text a
+table shows (cells, headings, title, caption, notes) goes through ``terminal.visible``
+first, before any width is measured: a control or bidi character in the data is shown as
+an escape, never obeyed by the terminal.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 from rich.cells import cell_len
 
 from ..report import Align, Column, Report, Role
+from ..terminal import visible
 from .console import make_console
 
 if TYPE_CHECKING:
@@ -79,20 +83,22 @@ def write_table(report: Report, out: TextIO, options: WriteOptions) -> None:
     from rich import box
     from rich.table import Table
 
-    columns = report.people_columns
+    columns = [c._replace(heading=visible(c.heading)) for c in report.people_columns]
     if not columns:
         return
-    rows = list(report.people_rows)
-    every_row = [*rows, *([report.totals] if report.totals is not None else [])]
+    rows = [[visible(cell) for cell in row] for row in report.people_rows]
+    totals = None if report.totals is None else [visible(cell) for cell in report.totals]
+    every_row = [*rows, *([totals] if totals is not None else [])]
     natural = natural_widths(columns, every_row, options.header)
     least = [least_width(c, n) for c, n in zip(columns, natural, strict=True)]
     shown = fit_columns(columns, least, options.width)
 
     bold = "bold" if options.color else ""
     dim = "dim" if options.color else ""
+    caption = report.caption() if callable(report.caption) else report.caption
     table = Table(
-        title=report.title or None if options.header else None,
-        caption=report.caption() if callable(report.caption) else report.caption,
+        title=visible(report.title) or None if options.header else None,
+        caption=None if caption is None else visible(caption),
         show_header=options.header,
         header_style=bold,
         box=box.SIMPLE_HEAD,
@@ -116,9 +122,9 @@ def write_table(report: Report, out: TextIO, options: WriteOptions) -> None:
     for n, row in enumerate(rows):
         faded = dim if n in report.dim else ""
         table.add_row(*(_cell(row[i], columns[i], faded, options) for i in shown))
-    if report.totals is not None:
+    if totals is not None:
         table.add_section()
-        table.add_row(*(_cell(report.totals[i], columns[i], bold, options) for i in shown))
+        table.add_row(*(_cell(totals[i], columns[i], bold, options) for i in shown))
 
     console = make_console(out, options)
     kept = [least[i] for i in shown if columns[i].keep]
@@ -126,10 +132,11 @@ def write_table(report: Report, out: TextIO, options: WriteOptions) -> None:
         console.width = table_width(kept)
     console.print(table)
     for note in report.notes:
-        console.print(_text(note, dim))
+        console.print(_text(visible(note), dim))
 
 
 def _cell(value: str, column: Column, style: str, options: WriteOptions) -> Text:
+    """A cell's value, already made ``visible``, in its style."""
     if not value:
         return _text(column.blank, "dim" if options.color and column.blank else "")
     if not style and options.color:

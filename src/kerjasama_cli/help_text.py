@@ -152,6 +152,13 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.ID: "Hanya N kelompok terbesar; sisanya digabung ke baris “(other)”.",
         Lang.EN: "Only the N largest groups; the rest are folded into an “(other)” row.",
     },
+    # --- publishing the register (issue 14) ---
+    "cmd.schema": {
+        Lang.ID: "Cetak JSON Schema (2020-12) register, untuk editor dan pemeriksa lain. "
+        "Contoh: kerjasama schema > schema/partnerships.schema.json",
+        Lang.EN: "Print the register's JSON Schema (2020-12), for editors and other checkers. "
+        "Example: kerjasama schema > schema/partnerships.schema.json",
+    },
 }
 
 

@@ -123,12 +123,40 @@ _FIRST = "  - id: rotterdam-dutep\n"
     ],
 )
 def test_each_typical_mistake_is_reported(
-    validator: jsonschema.Draft202012Validator, old: str, new: str, where: str, says: str
+    validator: jsonschema.Draft202012Validator,
+    write_yaml: Any,
+    old: str,
+    new: str,
+    where: str,
+    says: str,
 ) -> None:
     assert MINI_YAML.count(old) == 1
-    errors = _errors(validator, MINI_YAML.replace(old, new))
+    text = MINI_YAML.replace(old, new)
+    errors = _errors(validator, text)
     assert errors, f"{new!r} passed the schema"
     assert any(e.startswith(f"{where}: ") and says in e for e in errors), errors
+    # The schema refuses what the program refuses: validate finds the same mistake.
+    assert invoke(["validate", str(write_yaml(text))]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('signed: "2014-09"', "signed: 2014"),  # a bare year, read as text
+        ('signed: "2014-09"', 'signed: "2024-02-29"'),
+        ('signed: "2014-09"', "signed: null"),
+        ("    instrument: mou\n", "    instrument: null\n"),
+        ("    country: NL\n", "    country: ID\n"),
+        ("  budaya: {id: Budaya, en: Culture, aliases: [culture]}", "  budaya: {id: B, en: C}"),
+    ],
+)
+def test_what_the_program_accepts_the_schema_accepts(
+    validator: jsonschema.Draft202012Validator, write_yaml: Any, old: str, new: str
+) -> None:
+    assert MINI_YAML.count(old) == 1
+    text = MINI_YAML.replace(old, new)
+    assert invoke(["validate", str(write_yaml(text))]).exit_code == 0
+    assert _errors(validator, text) == []
 
 
 def test_a_network_may_have_no_country(validator: jsonschema.Draft202012Validator) -> None:

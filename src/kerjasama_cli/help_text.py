@@ -152,6 +152,31 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.ID: "Hanya N kelompok terbesar; sisanya digabung ke baris “(other)”.",
         Lang.EN: "Only the N largest groups; the rest are folded into an “(other)” row.",
     },
+    # --- publishing the register (issue 14) ---
+    "cmd.schema": {
+        Lang.ID: "Cetak JSON Schema (2020-12) register, untuk editor dan pemeriksa lain. "
+        "Contoh: kerjasama schema > schema/partnerships.schema.json",
+        Lang.EN: "Print the register's JSON Schema (2020-12), for editors and other checkers. "
+        "Example: kerjasama schema > schema/partnerships.schema.json",
+    },
+    "cmd.diff": {
+        Lang.ID: "Apa yang berubah antara dua versi register: kerja sama, sumber, angka dan "
+        "sektor yang ditambahkan, dihapus atau diubah (kolom demi kolom). Status keluar 0 bila "
+        "sama, 1 bila berbeda, 2 bila ada masalah. Contoh: kerjasama diff lama.yaml "
+        "data/partnerships.yaml --format json",
+        Lang.EN: "What changed between two versions of a register: partnerships, sources, "
+        "figures and sectors added, removed or changed (field by field). Exit status 0 when "
+        "they are the same, 1 when they differ, 2 on trouble. Example: kerjasama diff old.yaml "
+        "data/partnerships.yaml --format json",
+    },
+    "arg.diff_old": {
+        Lang.ID: "Versi register yang lama (berkas YAML atau JSON).",
+        Lang.EN: "The older version of the register (a YAML or JSON file).",
+    },
+    "arg.diff_new": {
+        Lang.ID: "Versi register yang baru.",
+        Lang.EN: "The newer version of the register.",
+    },
 }
 
 

@@ -505,6 +505,37 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "have no signed date, so a date condition cannot count them. "
         "—: the figure has no comparable question in the register.",
     },
+    # --- diff: what changed between two versions of a register (issue 14) ---
+    "diff_title": {
+        Lang.ID: "Perubahan dari {old} ke {new}",
+        Lang.EN: "Changes from {old} to {new}",
+    },
+    "diff_col_part": {Lang.ID: "Bagian", Lang.EN: "Part"},
+    "diff_col_key": {Lang.ID: "Id/kunci", Lang.EN: "Id/key"},
+    "diff_col_change": {Lang.ID: "Perubahan", Lang.EN: "Change"},
+    "diff_col_field": {Lang.ID: "Kolom", Lang.EN: "Field"},
+    "diff_col_old": {Lang.ID: "Lama", Lang.EN: "Old"},
+    "diff_col_new": {Lang.ID: "Baru", Lang.EN: "New"},
+    "diff_part_dataset": {Lang.ID: "dataset", Lang.EN: "dataset"},
+    "diff_part_partnership": {Lang.ID: "kerja sama", Lang.EN: "partnership"},
+    "diff_part_source": {Lang.ID: "sumber", Lang.EN: "source"},
+    "diff_part_figure": {Lang.ID: "angka", Lang.EN: "figure"},
+    "diff_part_sector": {Lang.ID: "sektor", Lang.EN: "sector"},
+    "diff_parts_dataset": {Lang.ID: "Dataset", Lang.EN: "Dataset"},
+    "diff_parts_partnership": {Lang.ID: "Kerja sama", Lang.EN: "Partnerships"},
+    "diff_parts_source": {Lang.ID: "Sumber", Lang.EN: "Sources"},
+    "diff_parts_figure": {Lang.ID: "Angka", Lang.EN: "Figures"},
+    "diff_parts_sector": {Lang.ID: "Sektor", Lang.EN: "Sectors"},
+    "diff_added": {Lang.ID: "ditambahkan", Lang.EN: "added"},
+    "diff_removed": {Lang.ID: "dihapus", Lang.EN: "removed"},
+    "diff_changed": {Lang.ID: "diubah", Lang.EN: "changed"},
+    "diff_n_added": {Lang.ID: "{n} ditambahkan", Lang.EN: "{n} added"},
+    "diff_n_removed": {Lang.ID: "{n} dihapus", Lang.EN: "{n} removed"},
+    "diff_n_changed": {Lang.ID: "{n} diubah", Lang.EN: "{n} changed"},
+    "diff_same": {
+        Lang.ID: "Tidak ada perbedaan antara {old} dan {new}.",
+        Lang.EN: "No differences between {old} and {new}.",
+    },
 }
 
 

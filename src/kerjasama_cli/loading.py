@@ -96,7 +96,7 @@ def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
     try:
         data, duplicates = yamlsafe.load(text)
     except yaml.YAMLError as exc:
-        raise DatasetError(name, [_syntax_problem(name, exc, lang)]) from None
+        raise DatasetError(name, [_syntax_problem(name, exc, lang, text)]) from None
     problems = [
         Problem(
             name,
@@ -116,7 +116,7 @@ def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
         by_node: dict[Loc, str] = {}
         for err in exc.errors(include_url=False):
             loc = _data_loc(tuple(err["loc"]))
-            if err["type"] in _UNKNOWN_FIELD:
+            if err["type"] in _UNKNOWN_FIELD or err["type"] == "invalid_key":
                 loc += ("[key]",)
             by_node[loc] = _describe(err, loc, lang)
         located += by_node.items()
@@ -166,19 +166,50 @@ def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Dataset | None, lis
 # --- describing problems ----------------------------------------------------------------
 
 
-def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang) -> Problem:
+def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang, text: str = "") -> Problem:
+    import yaml
+
+    from . import yamlsafe
+
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        return _reader_problem(name, exc, lang, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    if "could not determine a constructor" in problem:
-        text = message("data.tag", lang, tag=problem.split("tag ", 1)[-1])
+    if isinstance(exc, yamlsafe.Refused):
+        said = message(exc.key, lang, **exc.values)
+    elif "could not determine a constructor" in problem:
+        tag = problem.split("tag ", 1)[-1]
+        full = tag.strip("'")
+        standard = full.startswith("tag:yaml.org,2002:") and "python/" not in full
+        if standard:  # !!binary, !!set, !!timestamp...: shown as written
+            said = message("data.tag_not_allowed", lang,
+                           tag="!!" + tag.strip("'").removeprefix("tag:yaml.org,2002:"))  # fmt: skip
+        else:
+            said = message("data.tag", lang, tag=tag)
     else:
-        text = message("data.invalid_yaml", lang, problem=problem) + (
+        said = message("data.invalid_yaml", lang, problem=problem) + (
             f" ({context})" if context else ""
         )
     if mark is None:
-        return Problem(name, 0, 0, text)
-    return Problem(name, mark.line + 1, mark.column + 1, text)
+        return Problem(name, 0, 0, said)
+    return Problem(name, mark.line + 1, mark.column + 1, said)
+
+
+def _reader_problem(name: str, exc: Any, lang: Lang, text: str) -> Problem:
+    """Line and column of a character the YAML reader refused (it gives only an offset,
+    in characters for PyYAML's reader and in UTF-8 bytes for libyaml's)."""
+    char = exc.character
+    code = char if isinstance(char, int) else ord(char) if char else 0
+    offset = int(exc.position)
+    if not isinstance(char, str):  # libyaml: an offset in the UTF-8 bytes
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    found = text.find(chr(code), max(0, offset - 1)) if code else -1
+    if found >= 0 and found - offset <= 1:
+        offset = found
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(name, line, column, message("data.control_char", lang, char=f"U+{code:04X}"))
 
 
 def _dotted(loc: Loc) -> str:
@@ -234,6 +265,11 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
     """Our own words for the common cases; pydantic's (English) message for the rest."""
     kind, msg = err["type"], str(err["msg"])
     where = _dotted(tuple(p for p in loc if p != "[key]"))
+    got = err.get("input")
+    if loc and loc[-1] == "[key]" and kind not in _UNKNOWN_FIELD and not isinstance(got, str):
+        # a key that YAML reads as null, a boolean or a number
+        key = message("data.key_of", lang, key=_as_yaml(got))
+        where = f"{_dotted(loc[:-2])} ({key})"
     if kind in ("missing", "missing_argument"):
         return f"{where}: {message('data.missing_field', lang)}"
     if kind in _UNKNOWN_FIELD:
@@ -248,7 +284,6 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
     rule = (err.get("ctx") or {}).get("error")
     if isinstance(rule, RuleError):  # one of our own rules: told in the chosen language
         msg = rule.text(lang)
-    got = err.get("input")
     if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
         msg = message("data.expected_mapping", lang)
     if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
@@ -257,6 +292,15 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
         shown = "" if isinstance(got, (dict, list, type(None))) else f" {got!r}"
         msg += "; " + message("data.got", lang, what=what + shown)
     return f"{where}: {msg}"
+
+
+def _as_yaml(value: Any) -> str:
+    """A key as YAML writes it: ``null``, ``true``, ``12``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def reference_problems(data: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
@@ -314,11 +358,14 @@ def _keys_defined(
     keys = record.get(field)
     if not isinstance(keys, list):
         return
+    seen: set[str] = set()  # not ``keys.index``: a record may list tens of thousands
     for j, key in enumerate(keys):
         if isinstance(key, str) and key not in defined:
             yield (*loc, field, j), message("data.undefined_key", lang, key=key, field=field)
-        elif isinstance(key, str) and keys.index(key) != j:
+        elif isinstance(key, str) and key in seen:
             yield (*loc, field, j), message("data.listed_twice", lang, key=key)
+        elif isinstance(key, str):
+            seen.add(key)
 
 
 def vocabulary_problems(dataset: RegisterView, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
@@ -363,13 +410,14 @@ def _locate(name: str, text: str, located: Sequence[tuple[Loc, str]]) -> list[Pr
     except yaml.YAMLError:
         root = None
     problems = []
+    index: _KeyIndex = {}
     for loc, text_of_problem in located:
-        line, column = _position(root, loc)
+        line, column = _position(root, loc, index)
         problems.append(Problem(name, line, column, text_of_problem))
     return problems
 
 
-def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
+def _position(root: yaml.Node | None, loc: Loc, index: _KeyIndex | None = None) -> tuple[int, int]:
     """Walk the node tree along ``loc``; ``"[key]"`` after a part means its key, not its value.
 
     A location that leads nowhere (a missing field) stops at the deepest node found.
@@ -385,10 +433,9 @@ def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
         want_key = i + 1 < len(loc) and loc[i + 1] == "[key]"
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    child = key_node if want_key else value_node
-                    break
+            found = _find_key(node, part, {} if index is None else index)
+            if found is not None:
+                child = found[0] if want_key else found[1]
         elif (
             isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
         ):
@@ -398,3 +445,51 @@ def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
         node = child
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+_Pair = tuple["yaml.Node", "yaml.Node"]
+#: Per mapping node (by id, for one ``_locate``): its text keys, and its other keys.
+_KeyIndex = dict[int, tuple[dict[str, _Pair], list[_Pair]]]
+
+
+def _find_key(node: yaml.MappingNode, part: str | int, index: _KeyIndex) -> _Pair | None:
+    """The key and value nodes of ``part`` in ``node``: a text key by its text; else a key
+    that YAML reads as null, a boolean or a number, which pydantic names by its value
+    (``None``, ``1`` for ``true``). Each mapping is indexed once, so that locating many
+    problems in a large mapping stays linear."""
+    import yaml
+
+    if id(node) not in index:
+        texts: dict[str, _Pair] = {}
+        others: list[_Pair] = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.tag == _STR_TAG:
+                texts.setdefault(key_node.value, (key_node, value_node))
+            else:
+                others.append((key_node, value_node))
+        index[id(node)] = (texts, others)
+    texts, others = index[id(node)]
+    found = texts.get(str(part))
+    if found is not None:
+        return found
+    for key_node, value_node in others:
+        value = _key_value(key_node.tag, key_node.value)
+        if value == part or str(value) == str(part):
+            return key_node, value_node
+    return None
+
+
+def _key_value(tag: str, text: str) -> Any:
+    name = tag.removeprefix("tag:yaml.org,2002:")
+    if name == "null":
+        return None
+    if name == "bool":
+        return text.lower() == "true"
+    if name == "int" and len(text) <= 50:
+        return int(text)
+    return text

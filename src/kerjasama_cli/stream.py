@@ -252,7 +252,8 @@ def _scalar_resolution() -> tuple[frozenset[str], Callable[[str], Any]]:
 
     Returns the first characters that need a look (a plain scalar starting with any other
     is a string, as is every quoted one) and the function for those. Tags other than str,
-    int, float, bool and null (``<<``, ``=``) are not built here: they raise ``_FallbackError``.
+    int, float, bool and null are not built here: they raise ``_FallbackError``; ``<<`` is
+    the text ``<<`` (as a key, a merge key, which ``key_of`` sends to the full path).
     """
     import yaml
 
@@ -262,8 +263,8 @@ def _scalar_resolution() -> tuple[frozenset[str], Callable[[str], Any]]:
     constructors = yamlsafe.StrictLoader.yaml_constructors
     constructor = yaml.constructor.SafeConstructor()
     built = frozenset(
-        f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")
-    )
+        f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "merge")
+    )  # a merge key is refused by ``key_of``; ``<<`` as a value is text
     node = yaml.ScalarNode
 
     def resolve(value: str) -> Any:
@@ -334,6 +335,8 @@ def _parts(parser: Any, adapters: _Adapters, lang: Lang, progress: _Progress) ->
         if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
             raise _FallbackError("not a plain key")
         key: str = event.value
+        if key == "<<" and event.implicit[0]:
+            raise _FallbackError("a merge key")
         if event.implicit[0] and (not key or key[0] in special) and type(resolve(key)) is not str:
             raise _FallbackError("a key that is not a string")
         return key

@@ -32,13 +32,11 @@ def read_text(path: Path, lang: Lang = Lang.EN) -> str:
 
 
 def read_bytes(path: Path, lang: Lang = Lang.EN) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DatasetError(
-            str(path), [Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))]
-        ) from None
+    """A regular file's bytes (or standard input's, for ``-``), within the size limit
+    (``datafile.read_data``); ``DatasetError`` otherwise."""
+    from .datafile import read_data
+
+    return read_data(path, lang)
 
 
 def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
@@ -70,15 +68,18 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
         register.close()
 
 
-def iter_parts(path: Path, lang: Lang = Lang.EN) -> Iterator[tuple[str, Any]]:
+def iter_parts(
+    path: Path, lang: Lang = Lang.EN, raw: bytes | None = None
+) -> Iterator[tuple[str, Any]]:
     """The validated parts of a register file, as ``(name, value)``: each top-level key, and
     ``("partnership", record)`` for each record, read as a stream (bounded memory).
 
-    Raises ``DatasetError`` listing every problem when the file is invalid.
+    Raises ``DatasetError`` listing every problem when the file is invalid. ``raw``: the
+    file's bytes, already read (standard input), instead of reading ``path``.
     """
     from .stream import Record, iter_register
 
-    for part in iter_register(path, lang):
+    for part in iter_register(path, lang, raw):
         if isinstance(part, Record):
             yield "partnership", part.partnership
         else:

@@ -84,6 +84,12 @@ class Register:
 
         lang = Lang.EN if lang is None else lang
         files.check_readable(path, lang)  # a clear message for a missing or unreadable file
+        from ..datafile import is_stdin, read_data
+
+        if is_stdin(path):  # read once, whole (within the limit), compiled in memory
+            raw = read_data(path, lang)
+            piped = _compile_into(":memory:", path, lang, raw=raw)
+            return cls(piped, path, StoreState(None, True, "standard input"))
         folder = None if cache is None else files.private_folder(cache)
         if folder is None:
             reason = "disabled" if cache is None else f"cannot use {cache}"
@@ -331,9 +337,10 @@ def _writable(folder: Path) -> bool:
 
 
 def _compile_into(
-    target: str, path: Path, lang: Lang, key: str | None = None
+    target: str, path: Path, lang: Lang, key: str | None = None, raw: bytes | None = None
 ) -> sqlite3.Connection:
-    """Validate the file at ``path`` and compile it into ``target`` (a file or ``:memory:``)."""
+    """Validate the file at ``path`` (or its bytes ``raw``, already read) and compile it
+    into ``target`` (a file or ``:memory:``)."""
     from ..loading import iter_parts
     from .compile import Compiler
 
@@ -343,7 +350,7 @@ def _compile_into(
         connection.execute("PRAGMA synchronous = OFF")
         compiler = Compiler(connection)
         header: dict[str, Any] = {}
-        for name, value in iter_parts(path, lang):
+        for name, value in iter_parts(path, lang, raw):
             if name == "partnership":
                 compiler.record(value)
             else:

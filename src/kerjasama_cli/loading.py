@@ -198,16 +198,18 @@ def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang, text: str = "") 
 
 
 def _reader_problem(name: str, exc: Any, lang: Lang, text: str) -> Problem:
-    """Line and column of a character the YAML reader refused (it gives only an offset,
-    in characters for PyYAML's reader and in UTF-8 bytes for libyaml's)."""
-    char = exc.character
-    code = char if isinstance(char, int) else ord(char) if char else 0
-    offset = int(exc.position)
-    if not isinstance(char, str):  # libyaml: an offset in the UTF-8 bytes
-        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
-    found = text.find(chr(code), max(0, offset - 1)) if code else -1
-    if found >= 0 and found - offset <= 1:
-        offset = found
+    """Line and column of a character the YAML reader refused. The reader stops at the
+    first character YAML does not allow, so that is the one to find in the text (its own
+    offset is in UTF-8 bytes for libyaml, and wrong for PyYAML's reader given a string)."""
+    import yaml
+
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is not None:
+        offset, code = found.start(), ord(found.group())
+    else:  # not found again: trust the reader's offset (in characters)
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char) if char else 0
+        offset = min(int(exc.position), len(text))
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Problem(name, line, column, message("data.control_char", lang, char=f"U+{code:04X}"))

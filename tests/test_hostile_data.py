@@ -450,3 +450,17 @@ def test_a_valid_register_with_many_sectors_in_one_record_streams_in_linear_time
         lambda: list(iter_register(small)), 1
     )
     assert ratio < 12, ratio
+
+
+def test_the_loader_constructs_only_the_documented_tags() -> None:
+    from kerjasama_cli import yamlsafe
+
+    built = set(yamlsafe.StrictLoader.yaml_constructors) - {None, "tag:yaml.org,2002:merge"}
+    assert built == set(yamlsafe.ALLOWED_TAGS)
+    assert not yamlsafe.StrictLoader.yaml_multi_constructors
+
+
+def test_a_huge_integer_where_text_is_expected_is_named_briefly(write_yaml: Any) -> None:
+    text = edit(MINI_YAML, "partner: Rotterdam", "partner: " + "7" * 9000)
+    problem = located(write_yaml(text))
+    assert problem.message.endswith("got an integer 777777777777… (9000 digits)")

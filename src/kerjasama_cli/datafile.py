@@ -64,14 +64,18 @@ def _error(path: str | os.PathLike[str], lang: str, key: str, **values: object) 
     return DatasetError(name, [Problem(name, 0, 0, message(key, Lang(lang), **values))])
 
 
-def max_bytes(lang: str = "en", environ: Mapping[str, str] | None = None) -> int:
-    """The size limit: ``$KERJASAMA_MAX_BYTES`` (a positive number of bytes), else 256 MiB."""
+def max_bytes(
+    lang: str = "en", environ: Mapping[str, str] | None = None, path: str | Path = MAX_BYTES_ENV
+) -> int:
+    """The size limit: ``$KERJASAMA_MAX_BYTES`` (a positive number of bytes), else 256 MiB.
+
+    Read from the process's environment: the limit protects the process itself."""
     environ = os.environ if environ is None else environ
     value = environ.get(MAX_BYTES_ENV, "").strip()
     if not value:
         return DEFAULT_MAX_BYTES
     if not value.isascii() or not value.isdigit() or int(value) <= 0:
-        raise _error(MAX_BYTES_ENV, lang, "data.bad_limit", value=value)
+        raise _error(path, lang, "data.bad_limit", value=value)
     return int(value)
 
 
@@ -82,7 +86,7 @@ def open_data(path: Path, lang: str = "en") -> tuple[BinaryIO, int]:
     FIFO or a socket is refused (the open does not block, so a FIFO with no writer cannot
     hang the tool), and so is a file larger than the limit. Raises ``DatasetError``.
     """
-    limit = max_bytes(lang)
+    limit = max_bytes(lang, path=path)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -105,7 +109,7 @@ def read_data(path: Path, lang: str = "en") -> bytes:
     """The bytes of a register file (or of standard input, for ``-``), at most the limit;
     raises ``DatasetError`` for anything else."""
     if is_stdin(path):
-        limit = max_bytes(lang)
+        limit = max_bytes(lang, path=path)
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise _error(path, lang, "data.cannot_read", reason="standard input is closed")

@@ -290,8 +290,12 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
     if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
         msg = message("data.expected_mapping", lang)
     if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
+        from .yamlsafe import Oversized
+
         names = _TYPE_NAMES[lang]
-        what = names.get(type(got), type(got).__name__)
+        what = (
+            names[int] if isinstance(got, Oversized) else names.get(type(got), type(got).__name__)
+        )
         shown = "" if isinstance(got, (dict, list, type(None))) else f" {got!r}"
         msg += "; " + message("data.got", lang, what=what + shown)
     return f"{where}: {msg}"

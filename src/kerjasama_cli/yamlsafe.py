@@ -49,7 +49,9 @@ MAX_INT_DIGITS = 50
 
 _YAML = "tag:yaml.org,2002:"
 #: The only tags the schema is made of.
-ALLOWED_TAGS = frozenset(_YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))
+ALLOWED_TAGS = frozenset(
+    _YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
 
 
 def _strict_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:

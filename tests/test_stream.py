@@ -412,7 +412,7 @@ def register(draw: st.DrawFn) -> str:
     }
     if draw(st.booleans()):
         blocks["figures"] = (
-            f"\n  - id: f1\n    label: {{id: Angka, en: Figure}}\n    value: {draw(st.sampled_from(['3', '2.5', '-1']))}"
+            f"\n  - id: f1\n    label: {{id: Angka, en: Figure}}\n    value: {draw(st.sampled_from(['3', '2.5', '0']))}"
             f"\n    year: 2024\n    source: {source_keys[0]}\n    compare: {{kind: [sister-city]}}"
         )
     order = draw(st.permutations(list(blocks)))

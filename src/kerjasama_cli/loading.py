@@ -55,6 +55,8 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
 
     Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
     listing every problem (described in ``lang``) when the file cannot be read or is invalid.
+    Only a regular file no larger than ``$KERJASAMA_MAX_BYTES`` (256 MiB) is read; ``"-"``
+    reads standard input.
     Answered from the compiled store when the file has not changed since it was compiled.
     """
     from .store import Register

@@ -79,7 +79,11 @@ class Register:
         """The register of the file at ``path``: from its store in ``cache`` (a folder,
         made private if new), compiled there first if need be; in memory when ``cache``
         is None or unusable. Raises ``DatasetError`` for a file that cannot be read or
-        is invalid."""
+        is invalid, is not a regular file or is larger than the limit (``datafile``).
+
+        ``-`` is standard input: read once, whole (within the same limit), and compiled in
+        memory, never into the cache folder (a pipe has no identity to key a store by
+        without reading it all first, and is rarely read twice)."""
         from ..i18n import Lang
 
         lang = Lang.EN if lang is None else lang

@@ -464,3 +464,25 @@ def test_a_huge_integer_where_text_is_expected_is_named_briefly(write_yaml: Any)
     text = edit(MINI_YAML, "partner: Rotterdam", "partner: " + "7" * 9000)
     problem = located(write_yaml(text))
     assert problem.message.endswith("got an integer 777777777777… (9000 digits)")
+
+
+def test_aliases_that_expand_a_small_file_into_millions_of_nodes_are_refused(
+    write_yaml: Any,
+) -> None:
+    """A 50 kB file whose 1,000 sectors each alias one list of 1,000 terms made a million
+    problems (9 s, 500 MB); it is refused at once, at the anchor of the shared list."""
+    n = 1000
+    anchor = "&terms [" + ", ".join(f"t{j}" for j in range(n)) + "]"
+    defs = "".join(f"  s{i}: {{id: S{i}, en: E{i}, aliases: *terms}}\n" for i in range(n))
+    text = edit(MINI_YAML, "aliases: [culture]}\n", f"aliases: {anchor}}}\n{defs}")
+    started = time.perf_counter()
+    problem = located(write_yaml(text))
+    assert time.perf_counter() - started < 5
+    assert (problem.line, problem.column) == position(text, "&terms")
+    assert "YAML aliases expand the document to" in problem.message
+
+
+def test_a_few_aliases_of_shared_lists_are_still_fine(write_yaml: Any) -> None:
+    text = edit(MINI_YAML, "sources: [s2]\n  - id: jeddah", "sources: &s [s2]\n  - id: jeddah")
+    text = edit(text, "sources: [s1, s2]", "sources: *s")
+    assert invoke(["validate", str(write_yaml(text))]).exit_code == 0

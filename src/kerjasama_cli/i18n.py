@@ -316,6 +316,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.EN: "{value!r} is not a boolean: only true or false",
     },
     "data.key_of": {Lang.ID: "kunci {key}", Lang.EN: "key {key}"},
+    "data.alias_expansion": {
+        Lang.ID: "alias YAML mengembangkan dokumen menjadi {expanded} simpul dari {written} yang "
+        "tertulis: terlalu besar; tulis nilainya tanpa alias",
+        Lang.EN: "YAML aliases expand the document to {expanded} nodes from {written} written: "
+        "too many; write the values out without aliases",
+    },
     # Click's own parse errors, for the Indonesian interface
     "usage": {Lang.ID: "Penggunaan:", Lang.EN: "Usage:"},
     "try_help": {

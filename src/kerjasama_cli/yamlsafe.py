@@ -195,10 +195,61 @@ def load(text: str) -> tuple[Any, list[DuplicateKey]]:
     """Parse one YAML document; raises ``yaml.YAMLError`` (with a mark) on a syntax error or tag."""
     loader = StrictLoader(text)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is not None and _may_alias(text):
+            check_expansion(node)
+        data = None if node is None else loader.construct_document(node)
     finally:
         loader.dispose()
     return data, loader.duplicates
+
+
+#: Aliases may make a document at most this many times larger (in nodes) than it is
+#: written, plus ``ALIAS_ALLOWANCE`` nodes: a few shared lists are fine, while a
+#: "billion laughs" (aliases of aliases) would have validation walk millions of copies.
+ALIAS_FACTOR = 4
+ALIAS_ALLOWANCE = 10_000
+
+
+def _may_alias(text: str) -> bool:
+    """Whether the text can hold an alias at all (skips the check for most files)."""
+    return "*" in text and "&" in text
+
+
+def check_expansion(root: yaml.Node) -> None:
+    """Raise ``Refused`` when aliases expand the document beyond the bound above, at the
+    shared node that weighs most (where its anchor is written)."""
+    sizes: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    nodes: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+            continue
+        uses[key] = uses.get(key, 0) + 1
+        if key in nodes:  # shared (an alias), or a cycle: counted once more, not walked
+            continue
+        nodes[key] = node
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    expanded, written = sizes[id(root)], len(nodes)
+    if expanded > ALIAS_FACTOR * written + ALIAS_ALLOWANCE:
+        shared = [k for k, n in uses.items() if n > 1]
+        worst = max(shared, key=lambda k: sizes.get(k, 1) * uses[k], default=id(root))
+        raise Refused(
+            "data.alias_expansion", nodes[worst].start_mark, expanded=expanded, written=written
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def compose(text: str) -> yaml.Node | None:

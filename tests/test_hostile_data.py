@@ -350,6 +350,9 @@ def test_a_file_whose_size_says_less_than_it_holds_is_read_no_further_than_the_l
     with pytest.raises(stream._FallbackError):  # the stream stops too (and falls back)
         list(stream._stream(proc, Lang.EN, stream._Progress()))
     assert "limit" in str(problems_of(lambda: list(iter_register(proc))))
+    result = invoke(["--data", str(proc), "list"])  # hashed for the store: bounded too
+    assert result.exit_code == 1
+    assert "larger than the limit of 10 bytes" in result.stderr
 
 
 def stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:

@@ -7,7 +7,6 @@ parsing machinery.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import stat
@@ -139,12 +138,13 @@ def _read_upto(fh: BinaryIO, n: int) -> bytes:
 
 
 class Limited(io.RawIOBase):
-    """A file read through this raises ``OSError`` once more than ``limit`` bytes came
-    (a regular file can still grow, or be a ``/proc`` file whose size says 0)."""
+    """A file read through this raises ``DatasetError`` (too large) once more than ``limit``
+    bytes came (a regular file can still grow, or be a ``/proc`` file whose size says 0)."""
 
-    def __init__(self, raw: BinaryIO, limit: int) -> None:
+    def __init__(self, raw: BinaryIO, limit: int, path: Path, lang: str = "en") -> None:
         super().__init__()
-        self.raw, self.left = raw, limit
+        self.raw, self.left, self.limit = raw, limit, limit
+        self.path, self.lang = path, lang
 
     def readable(self) -> bool:
         return True
@@ -153,7 +153,7 @@ class Limited(io.RawIOBase):
         n: int = self.raw.readinto(buffer)  # type: ignore[attr-defined]
         self.left -= n
         if self.left < 0:
-            raise OSError(errno.EFBIG, "larger than the limit")
+            raise _error(self.path, self.lang, "data.too_large", limit=self.limit)
         return n
 
     def close(self) -> None:

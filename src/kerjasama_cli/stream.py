@@ -313,7 +313,7 @@ def _stream(path: Path, lang: Lang, progress: _Progress) -> Iterator[Part]:
         except Exception:
             raise _FallbackError("cannot open") from None
         fh = io.TextIOWrapper(
-            io.BufferedReader(Limited(binary, limit)), encoding="utf-8", newline=""
+            io.BufferedReader(Limited(binary, limit, path, lang)), encoding="utf-8", newline=""
         )
     try:
         yield from _parts(_open_parser(fh), adapters, lang, progress)

@@ -76,7 +76,7 @@ def content_key(path: Path, salt: str) -> str:
 
     digest = blake2b(salt.encode(), digest_size=20)
     binary, limit = open_data(path)  # a regular file, read no further than the limit
-    with Limited(binary, limit) as fh:
+    with Limited(binary, limit, path) as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()

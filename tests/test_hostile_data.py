@@ -489,3 +489,13 @@ def test_a_few_aliases_of_shared_lists_are_still_fine(write_yaml: Any) -> None:
     text = edit(MINI_YAML, "sources: [s2]\n  - id: jeddah", "sources: &s [s2]\n  - id: jeddah")
     text = edit(text, "sources: [s1, s2]", "sources: *s")
     assert invoke(["validate", str(write_yaml(text))]).exit_code == 0
+
+
+@pytest.mark.parametrize("version", ["true", "1.0"])
+def test_the_schema_version_is_the_integer_1_not_something_equal_to_it(
+    write_yaml: Any, version: str
+) -> None:
+    text = edit(MINI_YAML, "schema_version: 1\n", f"schema_version: {version}\n")
+    problem = located(write_yaml(text))
+    assert (problem.line, problem.column) == (1, 17)
+    assert "is not a whole number; expected 1" in problem.message

@@ -410,6 +410,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "dari {high}",
         Lang.EN: "{value} is out of range: expected a finite number from {low} to less than {high}",
     },
+    "rule.not_whole_number": {
+        Lang.ID: "{value!r} bukan bilangan bulat; seharusnya 1",
+        Lang.EN: "{value!r} is not a whole number; expected 1",
+    },
     "rule.integer_range": {
         Lang.ID: "{value} di luar rentang: seharusnya bilangan bulat dari {low} sampai {high}",
         Lang.EN: "{value} is out of range: expected a whole number from {low} to {high}",

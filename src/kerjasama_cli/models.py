@@ -37,6 +37,13 @@ def _year_as_text(value: Any) -> Any:
     return value
 
 
+def _whole_number(value: Any) -> Any:
+    """``true`` and ``1.0`` equal 1 in Python, but are not the schema version 1."""
+    if isinstance(value, (bool, float)):
+        raise RuleError("rule.not_whole_number", value=value)
+    return value
+
+
 Text = Annotated[str, MinLength(1)]
 Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "rule.not_a_slug")]
 PartialDate = Annotated[str, Before(_year_as_text), After(_check_partial_date)]
@@ -181,7 +188,7 @@ PARTNERSHIP_FIELDS: tuple[str, ...] = (
 @dataclass(frozen=True, slots=True)
 class Dataset:
     __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], Before(_whole_number)]
     dataset: DatasetInfo
     sectors: dict[Slug, Sector]
     sources: dict[Slug, Source]

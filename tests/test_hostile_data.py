@@ -210,7 +210,7 @@ def test_a_huge_figure_no_longer_crashes_figures_or_export(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     "tagged",
-    ["!!binary UmFw", "!!omap [{a: 1}]", "!!pairs [{a: 1}]", "!!timestamp 2020-01-01",
+    ["!!binary UmFw", "!!merge x", "!!value y", "!!omap [{a: 1}]", "!!pairs [{a: 1}]", "!!timestamp 2020-01-01",
      "!!set {a}", "!!bool yes", "!<tag:example.com,2000:x> y", "!local y"],
 )  # fmt: skip
 def test_only_the_schemas_tags_are_allowed(write_yaml: Any, tagged: str) -> None:

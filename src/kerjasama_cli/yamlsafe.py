@@ -135,8 +135,12 @@ def _construct_bool(loader: Any, node: yaml.ScalarNode) -> bool:
 
 
 def _construct_merge_as_text(loader: Any, node: yaml.ScalarNode) -> str:
-    """``<<`` where a value is written is just the text ``<<`` (a merge key is refused)."""
-    return str(loader.construct_scalar(node))
+    """``<<`` where a value is written is just the text ``<<`` (a merge key is refused);
+    an explicit ``!!merge`` tag is a tag the schema does not use."""
+    value = str(loader.construct_scalar(node))
+    if value != "<<":
+        raise Refused("data.tag_not_allowed", node.start_mark, tag="!!merge")
+    return value
 
 
 class DuplicateKey:

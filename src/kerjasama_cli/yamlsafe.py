@@ -18,7 +18,9 @@ Tags: only ``!!str``, ``!!int``, ``!!float``, ``!!bool``, ``!!null``, ``!!map`` 
 ``!!int`` or ``!!float`` follows the same decimal rules. Every other tag (``!!binary``,
 which hides text from a reviewer, ``!!set``, ``!!omap``, ``!!timestamp``, ``!!python/...``,
 any local tag) is an error at the tag. Merge keys (``<<:``) are refused, at the key:
-what a merged mapping holds cannot be read from the file itself.
+what a merged mapping holds cannot be read from the file itself. Aliases are allowed,
+but a document may not grow through them beyond ``ALIAS_FACTOR`` times its written nodes
+(plus ``ALIAS_ALLOWANCE``): see :func:`check_expansion`.
 """
 
 from __future__ import annotations
@@ -34,15 +36,15 @@ try:
 except AttributeError:  # libyaml missing: the pure-Python parser is slower but the same
     _Base = yaml.SafeLoader
 
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)\Z")
 #: Decimal integers only: YAML 1.1 would read ``012`` as octal 10, ``1:20`` as 80 and
 #: ``1_000`` as 1000.
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\Z")
 #: Decimal floats (an exponent's sign optional, as in YAML 1.2), and the infinities and
 #: not-a-number that the models refuse by name; no ``_`` and no sexagesimal ``1:20.5``.
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
 )
 #: Longer integers are not converted (see the module's docstring).
 MAX_INT_DIGITS = 50

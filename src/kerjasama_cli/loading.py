@@ -158,10 +158,26 @@ def _dataset_adapter() -> TypeAdapter[Dataset]:
 
 
 def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Dataset | None, list[Problem]]:
-    """Every problem of one file (empty when it is clean), and the dataset when it is."""
+    """Every problem of one file (empty when it is clean), and the dataset when it is.
+
+    Read as a stream (``stream.iter_register``: bounded memory, and linear however large
+    a record), which hands an invalid file to ``parse_and_validate`` to locate every
+    problem; standard input (``-``) is read once, whole, within the size limit.
+    """
+    from .datafile import is_stdin
+    from .models import Dataset
+    from .stream import Record, iter_register
+
     try:
-        text = read_text(path, lang)
-        return parse_and_validate(path, text, lang), []
+        raw = read_bytes(path, lang) if is_stdin(path) else None
+        headers: dict[str, Any] = {}
+        records = []
+        for part in iter_register(path, lang, raw):
+            if isinstance(part, Record):
+                records.append(part.partnership)
+            else:
+                headers[part.name] = part.value
+        return Dataset(**headers, partnerships=tuple(records)), []
     except DatasetError as exc:
         return None, exc.problems
 

@@ -305,6 +305,10 @@ def _stream(path: Path, lang: Lang, progress: _Progress) -> Iterator[Part]:
     from .datafile import Limited, open_data
 
     adapters = _adapters()
+    from .datafile import is_stdin
+
+    if progress.raw is None and is_stdin(path):
+        raise _FallbackError("standard input, not read yet")  # never a file named "-"
     if progress.raw is not None:
         fh: IO[str] = io.TextIOWrapper(io.BytesIO(progress.raw), encoding="utf-8", newline="")
     else:

@@ -129,14 +129,18 @@ def test_a_valid_file_with_an_alias_is_read_by_the_full_path_and_each_part_given
     assert [p.partnership.sources for p in parts if isinstance(p, Record)][3] == ("s2",)
 
 
-def test_a_valid_file_with_a_merge_key_is_read_by_the_full_path(write_yaml: Any) -> None:
+def test_a_merge_key_is_refused_by_the_full_path_at_the_key(write_yaml: Any) -> None:
+    # Merge keys are refused (issue 10): what a merged mapping holds is not in the file.
     text = edit(
         MINI_YAML,
         '  s2: {title: Sumber dua, publisher: Penerbit, date: "2019"}',
         '  s2:\n    <<: {title: Sumber dua, publisher: Penerbit}\n    date: "2019"',
     )
     path = write_yaml(text)
-    assert same(list(iter_register(path)), expected_parts(path))
+    problems = problems_of(lambda: list(iter_register(path)))
+    assert problems == problems_of(lambda: expected_parts(path))
+    assert [(p.line, p.column) for p in problems] == [(15, 5)]
+    assert "merge keys ('<<') are not supported" in problems[0].message
 
 
 def test_a_valid_file_with_an_explicit_tag_is_read_by_the_full_path(write_yaml: Any) -> None:
@@ -149,7 +153,7 @@ def test_a_valid_file_with_an_explicit_tag_is_read_by_the_full_path(write_yaml: 
 def test_unquoted_years_booleans_and_nulls_resolve_as_the_strict_loader(write_yaml: Any) -> None:
     text = edit(MINI_YAML, 'signed: "2014-09"', "signed: 2014")
     text = edit(text, "    instrument: mou\n", "    instrument:\n    ends: ~\n")
-    text = edit(text, "value: 3", "value: 3_0.5e+1")
+    text = edit(text, "value: 3", "value: 30.5e+1")
     path = write_yaml(text)
     with no_fallback():
         parts = list(iter_register(path))
@@ -408,7 +412,7 @@ def register(draw: st.DrawFn) -> str:
     }
     if draw(st.booleans()):
         blocks["figures"] = (
-            f"\n  - id: f1\n    label: {{id: Angka, en: Figure}}\n    value: {draw(st.sampled_from(['3', '2.5', '-1']))}"
+            f"\n  - id: f1\n    label: {{id: Angka, en: Figure}}\n    value: {draw(st.sampled_from(['3', '2.5', '0']))}"
             f"\n    year: 2024\n    source: {source_keys[0]}\n    compare: {{kind: [sister-city]}}"
         )
     order = draw(st.permutations(list(blocks)))

@@ -10,7 +10,12 @@ import re
 
 from .errors import RuleError
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: ASCII digits only: ``\d`` would also take Arabic-Indic or full-width digits, which
+#: ``int`` reads but SQLite and every other tool compare as text.
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+#: The years a date may name: four digits, and no year 0 (no register reaches back a
+#: thousand years; the bound keeps ``--year``, ``--since`` and SQLite in agreement).
+MIN_YEAR, MAX_YEAR = 1000, 9999
 
 DateKey = tuple[int, ...]
 
@@ -25,6 +30,8 @@ def parse_partial_date(text: str) -> DateKey:
     if match is None:
         raise RuleError("rule.not_a_date", value=text)
     year = int(match[1])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise RuleError("rule.year_range", value=text, low=MIN_YEAR, high=MAX_YEAR)
     if match[2] is None:
         return (year,)
     month = int(match[2])
@@ -35,7 +42,7 @@ def parse_partial_date(text: str) -> DateKey:
     day = int(match[3])
     import calendar  # only for a full date: loading it is a cost on every start
 
-    last = calendar.monthrange(year, month)[1] if year > 0 else 31
+    last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         raise RuleError("rule.no_day", value=text, month=month, year=year, days=last)
     return (year, month, day)

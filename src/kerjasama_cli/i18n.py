@@ -277,6 +277,54 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "{term!r} sudah menamai sektor {sector!r}: satu istilah hanya untuk satu sektor",
         Lang.EN: "{term!r} already names sector {sector!r}: a term must name one sector",
     },
+    # hostile or unusual files (issue 10): what is refused, where, and what was expected
+    "data.not_regular": {
+        Lang.ID: "berkas tidak dapat dibaca: bukan berkas biasa (folder, perangkat, FIFO atau "
+        "soket tidak dibaca sebagai register; pakai --data - untuk masukan standar)",
+        Lang.EN: "cannot read the file: not a regular file (a folder, device, FIFO or socket "
+        "is not read as a register; use --data - for standard input)",
+    },
+    "data.too_large": {
+        Lang.ID: "berkas lebih besar dari batas {limit} bita; naikkan batasnya dengan "
+        "KERJASAMA_MAX_BYTES (dalam bita)",
+        Lang.EN: "the file is larger than the limit of {limit} bytes; raise the limit with "
+        "KERJASAMA_MAX_BYTES (in bytes)",
+    },
+    "data.bad_limit": {
+        Lang.ID: "KERJASAMA_MAX_BYTES harus bilangan bulat positif (bita), bukan {value!r}",
+        Lang.EN: "KERJASAMA_MAX_BYTES must be a positive whole number of bytes, not {value!r}",
+    },
+    "data.control_char": {
+        Lang.ID: "karakter kendali {char} tidak diizinkan dalam berkas YAML (tulis sebagai "
+        "escape dalam teks berkutip ganda bila memang perlu)",
+        Lang.EN: "the control character {char} is not allowed in a YAML file (write it as an "
+        "escape in a double-quoted string if it is really meant)",
+    },
+    "data.tag_not_allowed": {
+        Lang.ID: "tag YAML {tag} tidak diizinkan: register hanya memakai !!str, !!int, "
+        "!!float, !!bool, !!null, !!map dan !!seq",
+        Lang.EN: "the YAML tag {tag} is not allowed: the register uses only !!str, !!int, "
+        "!!float, !!bool, !!null, !!map and !!seq",
+    },
+    "data.merge_key": {
+        Lang.ID: "kunci gabungan YAML ('<<') tidak didukung: tulis setiap kunci secara lengkap",
+        Lang.EN: "YAML merge keys ('<<') are not supported: write each key out in full",
+    },
+    "data.not_decimal": {
+        Lang.ID: "{value!r} bukan bilangan yang ditulis dengan angka desimal (misalnya 12, -3, 1.5)",
+        Lang.EN: "{value!r} is not a number written in decimal digits (such as 12, -3, 1.5)",
+    },
+    "data.not_bool": {
+        Lang.ID: "{value!r} bukan boolean: hanya true atau false",
+        Lang.EN: "{value!r} is not a boolean: only true or false",
+    },
+    "data.key_of": {Lang.ID: "kunci {key}", Lang.EN: "key {key}"},
+    "data.alias_expansion": {
+        Lang.ID: "alias YAML mengembangkan dokumen menjadi {expanded} simpul dari {written} yang "
+        "tertulis: terlalu besar; tulis nilainya tanpa alias",
+        Lang.EN: "YAML aliases expand the document to {expanded} nodes from {written} written: "
+        "too many; write the values out without aliases",
+    },
     # Click's own parse errors, for the Indonesian interface
     "usage": {Lang.ID: "Penggunaan:", Lang.EN: "Usage:"},
     "try_help": {
@@ -365,6 +413,23 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rule.ends_before_signed": {
         Lang.ID: "ends ({ends}) lebih awal dari signed ({signed})",
         Lang.EN: "ends ({ends}) is before signed ({signed})",
+    },
+    "rule.year_range": {
+        Lang.ID: "{value!r}: tahun harus dari {low} sampai {high}",
+        Lang.EN: "{value!r}: the year must be from {low} to {high}",
+    },
+    "rule.number_range": {
+        Lang.ID: "{value} di luar rentang: seharusnya bilangan hingga dari {low} sampai kurang "
+        "dari {high}",
+        Lang.EN: "{value} is out of range: expected a finite number from {low} to less than {high}",
+    },
+    "rule.not_whole_number": {
+        Lang.ID: "{value!r} bukan bilangan bulat; seharusnya 1",
+        Lang.EN: "{value!r} is not a whole number; expected 1",
+    },
+    "rule.integer_range": {
+        Lang.ID: "{value} di luar rentang: seharusnya bilangan bulat dari {low} sampai {high}",
+        Lang.EN: "{value} is out of range: expected a whole number from {low} to {high}",
     },
     # export
     "export_extension": {

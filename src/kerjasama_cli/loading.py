@@ -32,13 +32,11 @@ def read_text(path: Path, lang: Lang = Lang.EN) -> str:
 
 
 def read_bytes(path: Path, lang: Lang = Lang.EN) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DatasetError(
-            str(path), [Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))]
-        ) from None
+    """A regular file's bytes (or standard input's, for ``-``), within the size limit
+    (``datafile.read_data``); ``DatasetError`` otherwise."""
+    from .datafile import read_data
+
+    return read_data(path, lang)
 
 
 def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
@@ -57,6 +55,8 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
 
     Returns a :class:`kerjasama_cli.models.Dataset`; raises :class:`DatasetError`
     listing every problem (described in ``lang``) when the file cannot be read or is invalid.
+    Only a regular file no larger than ``$KERJASAMA_MAX_BYTES`` (256 MiB) is read; ``"-"``
+    reads standard input.
     Answered from the compiled store when the file has not changed since it was compiled.
     """
     from .store import Register
@@ -70,15 +70,18 @@ def load_dataset(path: str | os.PathLike[str] | None = None, lang: Lang = Lang.E
         register.close()
 
 
-def iter_parts(path: Path, lang: Lang = Lang.EN) -> Iterator[tuple[str, Any]]:
+def iter_parts(
+    path: Path, lang: Lang = Lang.EN, raw: bytes | None = None
+) -> Iterator[tuple[str, Any]]:
     """The validated parts of a register file, as ``(name, value)``: each top-level key, and
     ``("partnership", record)`` for each record, read as a stream (bounded memory).
 
-    Raises ``DatasetError`` listing every problem when the file is invalid.
+    Raises ``DatasetError`` listing every problem when the file is invalid. ``raw``: the
+    file's bytes, already read (standard input), instead of reading ``path``.
     """
     from .stream import Record, iter_register
 
-    for part in iter_register(path, lang):
+    for part in iter_register(path, lang, raw):
         if isinstance(part, Record):
             yield "partnership", part.partnership
         else:
@@ -96,7 +99,7 @@ def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
     try:
         data, duplicates = yamlsafe.load(text)
     except yaml.YAMLError as exc:
-        raise DatasetError(name, [_syntax_problem(name, exc, lang)]) from None
+        raise DatasetError(name, [_syntax_problem(name, exc, lang, text)]) from None
     problems = [
         Problem(
             name,
@@ -116,7 +119,7 @@ def parse_and_validate(path: Path, text: str, lang: Lang = Lang.EN) -> Dataset:
         by_node: dict[Loc, str] = {}
         for err in exc.errors(include_url=False):
             loc = _data_loc(tuple(err["loc"]))
-            if err["type"] in _UNKNOWN_FIELD:
+            if err["type"] in _UNKNOWN_FIELD or err["type"] == "invalid_key":
                 loc += ("[key]",)
             by_node[loc] = _describe(err, loc, lang)
         located += by_node.items()
@@ -155,10 +158,26 @@ def _dataset_adapter() -> TypeAdapter[Dataset]:
 
 
 def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Dataset | None, list[Problem]]:
-    """Every problem of one file (empty when it is clean), and the dataset when it is."""
+    """Every problem of one file (empty when it is clean), and the dataset when it is.
+
+    Read as a stream (``stream.iter_register``: bounded memory, and linear however large
+    a record), which hands an invalid file to ``parse_and_validate`` to locate every
+    problem; standard input (``-``) is read once, whole, within the size limit.
+    """
+    from .datafile import is_stdin
+    from .models import Dataset
+    from .stream import Record, iter_register
+
     try:
-        text = read_text(path, lang)
-        return parse_and_validate(path, text, lang), []
+        raw = read_bytes(path, lang) if is_stdin(path) else None
+        headers: dict[str, Any] = {}
+        records = []
+        for part in iter_register(path, lang, raw):
+            if isinstance(part, Record):
+                records.append(part.partnership)
+            else:
+                headers[part.name] = part.value
+        return Dataset(**headers, partnerships=tuple(records)), []
     except DatasetError as exc:
         return None, exc.problems
 
@@ -166,19 +185,52 @@ def validate_file(path: Path, lang: Lang = Lang.EN) -> tuple[Dataset | None, lis
 # --- describing problems ----------------------------------------------------------------
 
 
-def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang) -> Problem:
+def _syntax_problem(name: str, exc: yaml.YAMLError, lang: Lang, text: str = "") -> Problem:
+    import yaml
+
+    from . import yamlsafe
+
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        return _reader_problem(name, exc, lang, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    if "could not determine a constructor" in problem:
-        text = message("data.tag", lang, tag=problem.split("tag ", 1)[-1])
+    if isinstance(exc, yamlsafe.Refused):
+        said = message(exc.key, lang, **exc.values)
+    elif "could not determine a constructor" in problem:
+        tag = problem.split("tag ", 1)[-1]
+        full = tag.strip("'")
+        standard = full.startswith("tag:yaml.org,2002:") and "python/" not in full
+        if standard:  # !!binary, !!set, !!timestamp...: shown as written
+            said = message("data.tag_not_allowed", lang,
+                           tag="!!" + tag.strip("'").removeprefix("tag:yaml.org,2002:"))  # fmt: skip
+        else:
+            said = message("data.tag", lang, tag=tag)
     else:
-        text = message("data.invalid_yaml", lang, problem=problem) + (
+        said = message("data.invalid_yaml", lang, problem=problem) + (
             f" ({context})" if context else ""
         )
     if mark is None:
-        return Problem(name, 0, 0, text)
-    return Problem(name, mark.line + 1, mark.column + 1, text)
+        return Problem(name, 0, 0, said)
+    return Problem(name, mark.line + 1, mark.column + 1, said)
+
+
+def _reader_problem(name: str, exc: Any, lang: Lang, text: str) -> Problem:
+    """Line and column of a character the YAML reader refused. The reader stops at the
+    first character YAML does not allow, so that is the one to find in the text (its own
+    offset is in UTF-8 bytes for libyaml, and wrong for PyYAML's reader given a string)."""
+    import yaml
+
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is not None:
+        offset, code = found.start(), ord(found.group())
+    else:  # not found again: trust the reader's offset (in characters)
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char) if char else 0
+        offset = min(int(exc.position), len(text))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(name, line, column, message("data.control_char", lang, char=f"U+{code:04X}"))
 
 
 def _dotted(loc: Loc) -> str:
@@ -234,6 +286,11 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
     """Our own words for the common cases; pydantic's (English) message for the rest."""
     kind, msg = err["type"], str(err["msg"])
     where = _dotted(tuple(p for p in loc if p != "[key]"))
+    got = err.get("input")
+    if loc and loc[-1] == "[key]" and kind not in _UNKNOWN_FIELD and not isinstance(got, str):
+        # a key that YAML reads as null, a boolean or a number
+        key = message("data.key_of", lang, key=_as_yaml(got))
+        where = f"{_dotted(loc[:-2])} ({key})"
     if kind in ("missing", "missing_argument"):
         return f"{where}: {message('data.missing_field', lang)}"
     if kind in _UNKNOWN_FIELD:
@@ -248,15 +305,27 @@ def _describe(err: Mapping[str, Any], loc: Loc, lang: Lang) -> str:
     rule = (err.get("ctx") or {}).get("error")
     if isinstance(rule, RuleError):  # one of our own rules: told in the chosen language
         msg = rule.text(lang)
-    got = err.get("input")
     if kind in ("dataclass_type", "model_type", "dict_type"):  # not pydantic's "instance of X"
         msg = message("data.expected_mapping", lang)
     if kind.endswith("_type") or kind in ("literal_error", "enum", "string_pattern_mismatch"):
+        from .yamlsafe import Oversized
+
         names = _TYPE_NAMES[lang]
-        what = names.get(type(got), type(got).__name__)
+        what = (
+            names[int] if isinstance(got, Oversized) else names.get(type(got), type(got).__name__)
+        )
         shown = "" if isinstance(got, (dict, list, type(None))) else f" {got!r}"
         msg += "; " + message("data.got", lang, what=what + shown)
     return f"{where}: {msg}"
+
+
+def _as_yaml(value: Any) -> str:
+    """A key as YAML writes it: ``null``, ``true``, ``12``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def reference_problems(data: Any, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
@@ -314,11 +383,14 @@ def _keys_defined(
     keys = record.get(field)
     if not isinstance(keys, list):
         return
+    seen: set[str] = set()  # not ``keys.index``: a record may list tens of thousands
     for j, key in enumerate(keys):
         if isinstance(key, str) and key not in defined:
             yield (*loc, field, j), message("data.undefined_key", lang, key=key, field=field)
-        elif isinstance(key, str) and keys.index(key) != j:
+        elif isinstance(key, str) and key in seen:
             yield (*loc, field, j), message("data.listed_twice", lang, key=key)
+        elif isinstance(key, str):
+            seen.add(key)
 
 
 def vocabulary_problems(dataset: RegisterView, lang: Lang = Lang.EN) -> Iterator[tuple[Loc, str]]:
@@ -363,13 +435,14 @@ def _locate(name: str, text: str, located: Sequence[tuple[Loc, str]]) -> list[Pr
     except yaml.YAMLError:
         root = None
     problems = []
+    index: _KeyIndex = {}
     for loc, text_of_problem in located:
-        line, column = _position(root, loc)
+        line, column = _position(root, loc, index)
         problems.append(Problem(name, line, column, text_of_problem))
     return problems
 
 
-def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
+def _position(root: yaml.Node | None, loc: Loc, index: _KeyIndex | None = None) -> tuple[int, int]:
     """Walk the node tree along ``loc``; ``"[key]"`` after a part means its key, not its value.
 
     A location that leads nowhere (a missing field) stops at the deepest node found.
@@ -385,10 +458,9 @@ def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
         want_key = i + 1 < len(loc) and loc[i + 1] == "[key]"
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    child = key_node if want_key else value_node
-                    break
+            found = _find_key(node, part, {} if index is None else index)
+            if found is not None:
+                child = found[0] if want_key else found[1]
         elif (
             isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
         ):
@@ -398,3 +470,51 @@ def _position(root: yaml.Node | None, loc: Loc) -> tuple[int, int]:
         node = child
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+_Pair = tuple["yaml.Node", "yaml.Node"]
+#: Per mapping node (by id, for one ``_locate``): its text keys, and its other keys.
+_KeyIndex = dict[int, tuple[dict[str, _Pair], list[_Pair]]]
+
+
+def _find_key(node: yaml.MappingNode, part: str | int, index: _KeyIndex) -> _Pair | None:
+    """The key and value nodes of ``part`` in ``node``: a text key by its text; else a key
+    that YAML reads as null, a boolean or a number, which pydantic names by its value
+    (``None``, ``1`` for ``true``). Each mapping is indexed once, so that locating many
+    problems in a large mapping stays linear."""
+    import yaml
+
+    if id(node) not in index:
+        texts: dict[str, _Pair] = {}
+        others: list[_Pair] = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            if key_node.tag == _STR_TAG:
+                texts.setdefault(key_node.value, (key_node, value_node))
+            else:
+                others.append((key_node, value_node))
+        index[id(node)] = (texts, others)
+    texts, others = index[id(node)]
+    found = texts.get(str(part))
+    if found is not None:
+        return found
+    for key_node, value_node in others:
+        value = _key_value(key_node.tag, key_node.value)
+        if value == part or str(value) == str(part):
+            return key_node, value_node
+    return None
+
+
+def _key_value(tag: str, text: str) -> Any:
+    name = tag.removeprefix("tag:yaml.org,2002:")
+    if name == "null":
+        return None
+    if name == "bool":
+        return text.lower() == "true"
+    if name == "int" and len(text) <= 50:
+        return int(text)
+    return text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, Protocol
 
 from .constraints import After, Before, MinLength, StrictNumber, matches
-from .dates import on_or_after, parse_partial_date, year_of
+from .dates import MAX_YEAR, MIN_YEAR, on_or_after, parse_partial_date, year_of
 from .errors import RuleError
 from .vocabulary import STATELESS_PARTNER_TYPES, Instrument, Kind, PartnerType, Scope, Status
 
@@ -37,13 +37,25 @@ def _year_as_text(value: Any) -> Any:
     return value
 
 
+def _whole_number(value: Any) -> Any:
+    """``true`` and ``1.0`` equal 1 in Python, but are not the schema version 1."""
+    if isinstance(value, (bool, float)):
+        raise RuleError("rule.not_whole_number", value=value)
+    return value
+
+
 Text = Annotated[str, MinLength(1)]
 Slug = Annotated[str, matches(r"[a-z0-9]+(?:-[a-z0-9]+)*", "rule.not_a_slug")]
 PartialDate = Annotated[str, Before(_year_as_text), After(_check_partial_date)]
 CountryCode = Annotated[str, matches(r"[A-Z]{2}", "rule.not_a_country"), After(_check_country)]
 Url = Annotated[str, matches(r"https?://\S+", "rule.not_a_url")]
-Int = Annotated[int, StrictNumber()]
-Number = Annotated[float, StrictNumber(floats=True)]
+#: A year as a figure gives it: the years a date may name (``dates.MIN_YEAR`` to ``MAX_YEAR``).
+Year = Annotated[int, StrictNumber(ge=MIN_YEAR, lt=MAX_YEAR + 1)]
+#: A figure's value: a count or an amount, finite, not negative, and below 10^15, so that
+#: it is exact as a float (2^53 is about 9 * 10^15), fits SQLite's integer and prints
+#: in full (the largest figure officials gave so far is eleven million).
+FIGURE_MAX = 10**15
+Number = Annotated[float, StrictNumber(ge=0, lt=FIGURE_MAX, floats=True)]
 
 _CONFIG: dict[str, Any] = {"extra": "forbid"}
 
@@ -112,7 +124,7 @@ class Figure:
     id: Slug
     label: Localized
     value: Number
-    year: Int
+    year: Year
     source: Slug
     compare: dict[FilterName, tuple[Text, ...]] | None = None
 
@@ -176,7 +188,7 @@ PARTNERSHIP_FIELDS: tuple[str, ...] = (
 @dataclass(frozen=True, slots=True)
 class Dataset:
     __pydantic_config__: ClassVar[dict[str, Any]] = _CONFIG
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], Before(_whole_number)]
     dataset: DatasetInfo
     sectors: dict[Slug, Sector]
     sources: dict[Slug, Source]

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from .i18n import Lang
-from .loading import parse_and_validate, read_text, vocabulary_problems
+from .loading import decode_text, parse_and_validate, read_text, vocabulary_problems
 from .models import Dataset, DatasetInfo, Figure, Partnership, Sector, Source
 
 if TYPE_CHECKING:  # imported where used, as in ``loading``
@@ -78,7 +78,7 @@ class Record:
 Part: TypeAlias = Header | Record
 
 
-def iter_register(path: Path, lang: Lang = Lang.EN) -> Iterator[Part]:
+def iter_register(path: Path, lang: Lang = Lang.EN, raw: bytes | None = None) -> Iterator[Part]:
     """The parts of a register file, validated, in file order.
 
     One :class:`Header` for each top-level key the file writes other than ``partnerships``
@@ -89,8 +89,12 @@ def iter_register(path: Path, lang: Lang = Lang.EN) -> Iterator[Part]:
 
     Cyclic garbage collection is paused until the iterator is exhausted or closed (the
     consumer's own work between parts included), as ``cache`` pauses it while loading.
+
+    ``raw``: the file's bytes, already read (standard input), read instead of ``path``.
+    The file itself is opened as ``datafile.open_data`` allows (a regular file, within the
+    size limit), and read no further than the limit.
     """
-    progress = _Progress()
+    progress = _Progress(raw=raw)
     with _gc_paused():
         try:
             yield from _stream(path, lang, progress)
@@ -123,10 +127,14 @@ class _Progress:
 
     headers: set[str] = field(default_factory=set)
     records: int = 0
+    raw: bytes | None = None  # the bytes to read instead of the file (standard input)
 
 
 def _fallback(path: Path, lang: Lang, progress: _Progress) -> Iterator[Part]:
-    text = read_text(path, lang)
+    if progress.raw is not None:
+        text = decode_text(path, progress.raw, lang)
+    else:
+        text = read_text(path, lang)
     dataset = parse_and_validate(path, text, lang)  # raises DatasetError, located, if invalid
     order = _top_level_order(text)
     del text
@@ -252,7 +260,8 @@ def _scalar_resolution() -> tuple[frozenset[str], Callable[[str], Any]]:
 
     Returns the first characters that need a look (a plain scalar starting with any other
     is a string, as is every quoted one) and the function for those. Tags other than str,
-    int, float, bool and null (``<<``, ``=``) are not built here: they raise ``_FallbackError``.
+    int, float, bool and null are not built here: they raise ``_FallbackError``; ``<<`` is
+    the text ``<<`` (as a key, a merge key, which ``key_of`` sends to the full path).
     """
     import yaml
 
@@ -262,8 +271,8 @@ def _scalar_resolution() -> tuple[frozenset[str], Callable[[str], Any]]:
     constructors = yamlsafe.StrictLoader.yaml_constructors
     constructor = yaml.constructor.SafeConstructor()
     built = frozenset(
-        f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")
-    )
+        f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "merge")
+    )  # a merge key is refused by ``key_of``; ``<<`` as a value is text
     node = yaml.ScalarNode
 
     def resolve(value: str) -> Any:
@@ -291,11 +300,25 @@ def _stream(path: Path, lang: Lang, progress: _Progress) -> Iterator[Part]:
     parser then sees exactly the characters that ``loading.read_text`` would give it
     (a file that is not UTF-8 is the full path's to report), a chunk at a time.
     """
+    import io
+
+    from .datafile import Limited, open_data
+
     adapters = _adapters()
-    try:
-        fh = open(path, encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
-    except OSError:
-        raise _FallbackError("cannot open") from None
+    from .datafile import is_stdin
+
+    if progress.raw is None and is_stdin(path):
+        raise _FallbackError("standard input, not read yet")  # never a file named "-"
+    if progress.raw is not None:
+        fh: IO[str] = io.TextIOWrapper(io.BytesIO(progress.raw), encoding="utf-8", newline="")
+    else:
+        try:
+            binary, limit = open_data(path, lang)  # a regular file, not over the limit
+        except Exception:
+            raise _FallbackError("cannot open") from None
+        fh = io.TextIOWrapper(
+            io.BufferedReader(Limited(binary, limit, path, lang)), encoding="utf-8", newline=""
+        )
     try:
         yield from _parts(_open_parser(fh), adapters, lang, progress)
     except _FallbackError:
@@ -334,6 +357,8 @@ def _parts(parser: Any, adapters: _Adapters, lang: Lang, progress: _Progress) ->
         if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
             raise _FallbackError("not a plain key")
         key: str = event.value
+        if key == "<<" and event.implicit[0]:
+            raise _FallbackError("a merge key")
         if event.implicit[0] and (not key or key[0] in special) and type(resolve(key)) is not str:
             raise _FallbackError("a key that is not a string")
         return key

@@ -79,11 +79,21 @@ class Register:
         """The register of the file at ``path``: from its store in ``cache`` (a folder,
         made private if new), compiled there first if need be; in memory when ``cache``
         is None or unusable. Raises ``DatasetError`` for a file that cannot be read or
-        is invalid."""
+        is invalid, is not a regular file or is larger than the limit (``datafile``).
+
+        ``-`` is standard input: read once, whole (within the same limit), and compiled in
+        memory, never into the cache folder (a pipe has no identity to key a store by
+        without reading it all first, and is rarely read twice)."""
         from ..i18n import Lang
 
         lang = Lang.EN if lang is None else lang
         files.check_readable(path, lang)  # a clear message for a missing or unreadable file
+        from ..datafile import is_stdin, read_data
+
+        if is_stdin(path):  # read once, whole (within the limit), compiled in memory
+            raw = read_data(path, lang)
+            piped = _compile_into(":memory:", path, lang, raw=raw)
+            return cls(piped, path, StoreState(None, True, "standard input"))
         folder = None if cache is None else files.private_folder(cache)
         if folder is None:
             reason = "disabled" if cache is None else f"cannot use {cache}"
@@ -341,9 +351,10 @@ def _writable(folder: Path) -> bool:
 
 
 def _compile_into(
-    target: str, path: Path, lang: Lang, key: str | None = None
+    target: str, path: Path, lang: Lang, key: str | None = None, raw: bytes | None = None
 ) -> sqlite3.Connection:
-    """Validate the file at ``path`` and compile it into ``target`` (a file or ``:memory:``)."""
+    """Validate the file at ``path`` (or its bytes ``raw``, already read) and compile it
+    into ``target`` (a file or ``:memory:``)."""
     from ..loading import iter_parts
     from .compile import Compiler
 
@@ -353,7 +364,7 @@ def _compile_into(
         connection.execute("PRAGMA synchronous = OFF")
         compiler = Compiler(connection)
         header: dict[str, Any] = {}
-        for name, value in iter_parts(path, lang):
+        for name, value in iter_parts(path, lang, raw):
             if name == "partnership":
                 compiler.record(value)
             else:

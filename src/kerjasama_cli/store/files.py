@@ -56,17 +56,13 @@ def private_folder(folder: Path) -> Path | None:
 
 
 def check_readable(path: Path, lang: Lang) -> None:
-    """Raise ``DatasetError`` with a clear message when ``path`` cannot be read as a file."""
-    try:
-        with path.open("rb") as fh:
-            fh.read(1)
-    except OSError as exc:
-        from ..errors import DatasetError, Problem
-        from ..i18n import message
+    """Raise ``DatasetError`` with a clear message when ``path`` cannot be read as a register:
+    it cannot be opened, is not a regular file (a folder, a device, a FIFO) or is larger
+    than the limit (``datafile.open_data``). Standard input (``-``) is read later."""
+    from ..datafile import is_stdin, open_data
 
-        reason = exc.strerror or str(exc)
-        problem = Problem(str(path), 0, 0, message("data.cannot_read", lang, reason=reason))
-        raise DatasetError(str(path), [problem]) from None
+    if not is_stdin(path):
+        open_data(path, lang)[0].close()
 
 
 def content_key(path: Path, salt: str) -> str:
@@ -76,8 +72,11 @@ def content_key(path: Path, salt: str) -> str:
     except ImportError:  # pragma: no cover - an interpreter built without it
         from hashlib import blake2b
 
+    from ..datafile import Limited, open_data
+
     digest = blake2b(salt.encode(), digest_size=20)
-    with path.open("rb") as fh:
+    binary, limit = open_data(path)  # a regular file, read no further than the limit
+    with Limited(binary, limit, path) as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()

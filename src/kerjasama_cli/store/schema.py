@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..fields import FIELDS
 
 #: Bumped whenever the store's tables change shape: an old store is then rebuilt.
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 
 #: Columns the store keeps beside the exported ones, for queries and fast output.
 STORE_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -14,9 +14,11 @@ import os
 import pty
 import select
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -545,3 +547,46 @@ def test_a_full_disk_is_a_write_error_with_status_1() -> None:
         )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr == "kerjasama: error: cannot write the output: No space left on device\n"
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A real filesystem of 16 KiB that fills up: a tmpfs, where this process may mount one."""
+    where = tmp_path / "small"
+    where.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(where)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], capture_output=True)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "table"])
+def test_output_to_a_full_filesystem_is_a_write_error(small_tmpfs: Path, fmt: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    target = small_tmpfs / "out"
+    with target.open("w") as out:  # every format writes more than the 16 KiB there is
+        done = subprocess.run(
+            [sys.executable, "-m", "kerjasama_cli", "list", "--format", fmt],
+            stdout=out, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == "kerjasama: error: cannot write the output: No space left on device\n"
+
+
+def test_an_export_to_a_full_filesystem_fails_and_leaves_nothing(small_tmpfs: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
+    done = subprocess.run(
+        [sys.executable, "-m", "kerjasama_cli", "export", str(small_tmpfs / "x.json")],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(small_tmpfs.iterdir()) == []

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .i18n import Lang
 
@@ -24,6 +24,53 @@ class ClosedStream(io.StringIO):
 
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+class _CompleteWrites(io.RawIOBase):
+    """A file descriptor whose every write is written whole, or fails.
+
+    The kernel may take only part of a write (a disk that fills up takes what fits), and
+    Python's text layer can drop the rest of a large one without a word: the output is
+    cut short and the program still exits 0. Looping here until every byte is written
+    turns the next attempt into the ``OSError`` (``ENOSPC``) it should be.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        return total
+
+
+def _whole_writes(stream: TextIO) -> TextIO:
+    """``stream`` (the process's stdout) rebuilt over ``_CompleteWrites``, with the same
+    encoding and error handling; unchanged when it is not backed by a file descriptor."""
+    try:
+        fd = stream.fileno()
+        stream.flush()
+    except (AttributeError, ValueError, OSError):
+        return stream
+    raw = _CompleteWrites(fd)
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=getattr(stream, "line_buffering", False),
+    )
 
 
 def is_tty(stream: TextIO) -> bool:
@@ -61,7 +108,7 @@ class Environment:
 
     @classmethod
     def from_process(cls) -> Environment:
-        stdout = sys.stdout if sys.stdout is not None else ClosedStream()
+        stdout = _whole_writes(sys.stdout) if sys.stdout is not None else ClosedStream()
         stderr = sys.stderr if sys.stderr is not None else ClosedStream()
         return cls(stdout=stdout, stderr=stderr, environ=os.environ, stdout_is_tty=is_tty(stdout))
 

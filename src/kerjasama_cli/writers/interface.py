@@ -36,4 +36,13 @@ def write_encoded(out: TextIO, data: bytes) -> None:
         out.write(data.decode("utf-8"))
         return
     out.flush()
-    buffer.write(data)
+    # A buffered write may be short (a filling disk takes what fits): write the rest
+    # until it is all written or the system says why not, never leaving it untold.
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            import errno
+
+            raise OSError(errno.EIO, "the output took no more bytes")
+        view = view[written:]

@@ -17,8 +17,8 @@ from .fields import FILTERS, Match
 from .help_text import help_for
 from .i18n import Lang, message
 from .query import Query
-from .render import OutputFormat
 from .resolve import Resolver, _close_matches, unknown_value
+from .writers import OutputFormat
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -24,7 +24,6 @@ what stdout gets.
 from __future__ import annotations
 
 import contextlib
-import unicodedata
 from typing import TextIO
 
 #: The categories of the characters that are shown as ``U+XXXX`` (besides the controls).
@@ -45,6 +44,8 @@ def _escape(char: str) -> str:
     code = ord(char)
     if code < 0x20 or 0x7F <= code <= 0x9F:
         return _SHORT.get(char) or f"\\x{code:02x}"
+    import unicodedata  # only for text that is not plain ASCII
+
     if unicodedata.category(char) in _HIDDEN:
         return f"U+{code:04X}"
     return char  # a space other than " " (no-break, ideographic), private use, unassigned

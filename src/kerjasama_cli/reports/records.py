@@ -57,12 +57,14 @@ def list_report(
     machine = [c.name for c in shown if c.for_machines]
     people = [c.name for c in shown if c.for_people]
 
-    from ..render.columns import human_value, machine_value
-
     def cells(record: Partnership) -> tuple[str, ...]:
+        from ..render.columns import machine_value  # loaded only by a format that shows cells
+
         return tuple(machine_value(record, c) for c in machine)
 
     def labels(record: Partnership) -> tuple[str, ...]:
+        from ..render.columns import human_value
+
         return tuple(human_value(record, c, lang, dataset.sectors) for c in people)
 
     json_items: Sequence[bytes] | None = None  # from a store: its JSON, else the dicts

@@ -108,3 +108,23 @@ def test_a_query_answered_from_the_store_loads_no_parser_validator_or_iso_databa
     assert first.stderr.startswith("0 ")  # compiled the store: the parser was needed then
     again = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
     assert again.stderr.strip().split(" ", 1)[1:] == ([allowed] if allowed else [])
+
+
+def test_the_model_and_the_stores_rows_agree_with_the_registry() -> None:
+    from typing import get_args
+
+    from kerjasama_cli.loading import load_dataset
+    from kerjasama_cli.models import PARTNERSHIP_FIELDS, FilterName
+    from kerjasama_cli.store import _RECORD_COLUMNS
+    from kerjasama_cli.store.compile import exported_row
+    from kerjasama_cli.store.schema import EXPORTED_COLUMNS, STORE_COLUMNS
+
+    stored = {f.name for f in FIELDS if f.sql or f.name in ("sectors", "sources")}
+    split = {"summary": ("summary_id", "summary_en"), "note": ("note_id", "note_en")}
+    model = {n for name in PARTNERSHIP_FIELDS for n in split.get(name, (name,))}
+    assert model <= stored  # every stored field of the model is in the registry
+    assert set(get_args(FilterName)) == {f.name for f in FILTERS} - {"search"}
+    record = load_dataset().partnerships[0]
+    assert len(exported_row(record)) == len(EXPORTED_COLUMNS)
+    columns = set(EXPORTED_COLUMNS) | {name for name, _ in STORE_COLUMNS}
+    assert {c.strip() for c in _RECORD_COLUMNS.split(",")} <= columns

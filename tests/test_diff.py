@@ -295,3 +295,10 @@ def test_a_pipe_is_read_once(pair: tuple[Path, Path], tmp_path: Path) -> None:
 def test_diff_help_in_both_languages() -> None:
     assert "What changed between two versions" in invoke(["diff", "--help"]).stdout
     assert "Apa yang berubah" in invoke(["diff", "--help"], lang=Lang.ID).stdout
+
+
+def test_diff_never_waits_on_a_pipe_without_a_writer_nor_reads_a_device(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert invoke(["diff", str(fifo), str(BUNDLED)]).exit_code == 2
+    assert invoke(["diff", "/dev/zero", str(BUNDLED)]).exit_code == 2

@@ -14,11 +14,9 @@ import os
 import pty
 import select
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -547,24 +545,6 @@ def test_a_full_disk_is_a_write_error_with_status_1() -> None:
         )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr == "kerjasama: error: cannot write the output: No space left on device\n"
-
-
-@pytest.fixture
-def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A real filesystem of 16 KiB that fills up: a tmpfs, where this process may mount one."""
-    where = tmp_path / "small"
-    where.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(where)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", str(where)], capture_output=True)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "table"])

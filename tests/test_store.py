@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -327,3 +328,86 @@ _VALUE = st.one_of(
 def test_stored_json_is_exactly_what_json_dumps_writes(item: dict[str, object]) -> None:
     want = "  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     assert pretty_item(item) == want
+
+
+# --- found by a second read ------------------------------------------------------------------
+
+
+def test_a_store_damaged_inside_is_removed_and_the_answer_still_comes(
+    mini_data: Path, cache: Path
+) -> None:
+    entry = _built_entry(mini_data, cache)
+    data = bytearray(entry.read_bytes())
+    for at in range(len(data) // 3, len(data), 512):  # same size, same key, broken pages
+        data[at : at + 64] = b"\xff" * 64
+    entry.write_bytes(bytes(data))
+    result = invoke(
+        ["--data", str(mini_data), "list", "--format", "ids"],
+        env={"KERJASAMA_CACHE_DIR": str(cache)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == sorted(MINI_IDS)
+
+
+def test_pruning_removes_only_the_stores_own_files(mini_data: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir(mode=0o700)
+    theirs = [folder / f"db{i}.sqlite" for i in range(30)] + [
+        folder / f"id{i}.key" for i in range(200)
+    ]
+    for path in theirs:
+        path.write_text("keep me", encoding="utf-8")
+    for i in range(files.KEEP + 3):
+        (folder / f"{i:040x}.sqlite").write_text("old store", encoding="utf-8")
+    _built_entry(mini_data, folder)
+    assert all(path.exists() for path in theirs)
+    ours = [p for p in folder.iterdir() if re.fullmatch(r"[0-9a-f]{40}\.sqlite", p.name)]
+    assert len(ours) == files.KEEP
+
+
+def test_missing_parents_of_the_cache_folder_are_made_private(
+    mini_data: Path, tmp_path: Path
+) -> None:
+    old = os.umask(0)
+    try:
+        _built_entry(mini_data, tmp_path / "a" / "b" / "cache")
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "cache"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_a_file_changed_while_it_is_compiled_is_never_kept_under_the_old_key(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(MINI_YAML, encoding="utf-8")
+    hashed = files.content_key
+
+    def hash_then_edit(target: Path, salt: str) -> str:
+        key = hashed(target, salt)
+        target.write_text(MINI_YAML.replace("status: unknown", "status: ended"), encoding="utf-8")
+        return key
+
+    monkeypatch.setattr(files, "content_key", hash_then_edit)
+    register = open_register(path, cache)
+    assert register.state.entry is None  # used for this run, not published
+    assert entries(cache) == []
+
+
+def test_a_huge_limit_is_no_limit() -> None:
+    result = invoke(["list", "--limit", "99999999999999999999", "--format", "ids"])
+    assert result.exit_code == 0
+    assert len(result.stdout.split()) == len(RAW)
+
+
+def test_a_full_disk_under_the_cache_answers_from_memory(
+    mini_data: Path, small_tmpfs: Path
+) -> None:
+    (small_tmpfs / "filler").write_bytes(b"x" * 12 * 1024)
+    result = invoke(
+        ["--data", str(BUNDLED), "list", "--format", "ids"],
+        env={"KERJASAMA_CACHE_DIR": str(small_tmpfs / "cache")},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.split()) == len(RAW)

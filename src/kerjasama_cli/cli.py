@@ -194,12 +194,22 @@ def _streams(env: Environment) -> Any:
         yield
 
 
-def _run(args: list[str], env: Environment, lang: Lang) -> int:
+def _run(args: list[str], env: Environment, lang: Lang, again: bool = False) -> int:
+    from .store import StoreCorruptError
+
     try:
         completing = "_KERJASAMA_COMPLETE" in env.environ
         app = build_app(lang, None if completing else invoked_command(args))
         result = app(args=args, prog_name="kerjasama", standalone_mode=False, obj=env)
         code = result if isinstance(result, int) else int(ExitStatus.OK)
+    except StoreCorruptError as exc:
+        # A store damaged inside (its size and key still right): remove it, and answer
+        # once more from the file itself, which compiles a new one.
+        if exc.entry is not None and not again:
+            with contextlib.suppress(OSError):
+                exc.entry.unlink()
+            return _run(args, env, lang, again=True)
+        raise
     except (BrokenPipeError, _PipeClosedError):
         code = ExitStatus.OK  # the reader went away (``| head``): stop quietly
         _silence(env)

@@ -1,6 +1,6 @@
 """Validation markers for the models, understood by pydantic without importing it here.
 
-The models are plain dataclasses so that a query served from the cache never pays
+The models are plain dataclasses so that a query answered from the store never pays
 for importing pydantic; pydantic reads these markers only when a file is validated.
 """
 

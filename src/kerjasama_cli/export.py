@@ -147,6 +147,12 @@ def write_sqlite(dataset: RegisterView, fd: int, path: Path) -> None:
                 compiler.record(record)
             compiler.figures(dataset.figures)
             compiler.finish()
+    except sqlite3.Error as exc:  # "database or disk is full": a failed write, as for JSON
+        import errno
+
+        full = "full" in str(exc)
+        raise OSError(errno.ENOSPC if full else errno.EIO, os.strerror(errno.ENOSPC) if full
+                      else str(exc)) from None  # fmt: skip
     finally:
         connection.close()
 

@@ -1,10 +1,12 @@
 """Every field of a partnership and every filter, declared once.
 
-Everything that names a field is derived from ``FIELDS``: the columns ``--columns`` offers
-and their headings in both languages, the fields ``--sort`` and ``--by`` accept, the
-fields ``show`` prints, the store's SQL columns, and the filter options of ``list`` and
-``summary`` (from ``FILTERS``). Adding a field to the register means one entry here, plus
-the model in ``models.py`` and the data.
+What the command line and the store know of a field comes from ``FIELDS``: the columns
+``--columns`` offers and their headings in both languages, the fields ``--sort`` and
+``--by`` accept, the fields ``show`` prints, the store's SQL columns, and the filter
+options of ``list`` and ``summary`` (from ``FILTERS``, which ``Query`` must follow). A
+new field also needs its place in the model (``models.py``), in the store's row
+(``store/compile.py`` and ``store/__init__.py``) and in the data; tests check that those
+lists agree with this one (``tests/test_architecture.py``).
 
 A field is named by one canonical spelling, the data's own key (``partner_type``); a
 user may also type it with hyphens (``partner-type``) or by an alias (``sektor``).

@@ -16,7 +16,7 @@ from .datafile import DATA_ENV, bundled_data_path, resolve_data_path
 from .errors import DatasetError, Problem, RuleError, UsageError
 from .i18n import Lang, message, normalize
 
-if TYPE_CHECKING:  # imported where used: a query served from the cache never parses YAML
+if TYPE_CHECKING:  # imported where used: a query answered from the store never parses YAML
     import yaml
     from pydantic import TypeAdapter
 
@@ -40,7 +40,7 @@ def read_bytes(path: Path, lang: Lang = Lang.EN) -> bytes:
 
 
 def decode_text(path: Path, raw: bytes, lang: Lang = Lang.EN) -> str:
-    """The file's text; a cached dataset is looked up by ``raw`` before paying for this."""
+    """The file's text, decoded strictly as UTF-8, with the position of a byte that is not."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .models import Partnership
     from .store import Register
 
-__all__ = ["SORT_FIELDS", "Query", "filter_partnerships", "first", "sort_partnerships"]
+__all__ = ["SORT_FIELDS", "Query", "filter_partnerships", "sort_partnerships"]
 
 
 class Query(NamedTuple):
@@ -82,8 +82,3 @@ def sort_partnerships(records: Sequence[Partnership], field: str = "id") -> list
     )
     by_id = {r.id: r for r in records}
     return [by_id[i] for i in order]
-
-
-def first(records: Sequence[Partnership], n: int | None) -> list[Partnership]:
-    """At most ``n`` records (all of them when ``n`` is None)."""
-    return list(records if n is None else records[:n])

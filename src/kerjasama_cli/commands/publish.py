@@ -83,8 +83,9 @@ def _load(path: Path, env: Environment) -> "Dataset":
     """The register at ``path``; its problems, if any, as a ``DiffTroubleError``."""
     from ..store import Register
 
-    with _regular_file(path) as readable:
+    with contextlib.ExitStack() as stack:
         try:
+            readable = stack.enter_context(_regular_file(path, env.lang))
             register = Register.open(readable, env.lang, env.cache_folder)
         except DatasetError as exc:
             problems = [p._replace(path=str(path)) for p in exc.problems]
@@ -96,23 +97,67 @@ def _load(path: Path, env: Environment) -> "Dataset":
 
 
 @contextlib.contextmanager
-def _regular_file(path: Path) -> Iterator[Path]:
+def _regular_file(path: Path, lang: str) -> Iterator[Path]:
     """``path``, or a temporary copy of what it holds when it is a pipe, such as the
-    ``<(git show v0.1:data/partnerships.yaml)`` of a shell, which can be read only once."""
+    ``<(git show v0.1:data/partnerships.yaml)`` of a shell, which can be read only once.
+
+    A pipe is read as the register's own rules read standard input: without blocking on
+    a pipe that has no writer, and never beyond the size limit. Anything else that is
+    not a regular file (a device such as ``/dev/zero``) is left to ``Register.open``,
+    which refuses it."""
+    import stat
+
     try:
-        special = path.exists() and not path.is_file() and not path.is_dir()
+        fifo = stat.S_ISFIFO(path.stat().st_mode)
     except OSError:
-        special = False
-    if not special:
+        fifo = False
+    if not fifo:
         yield path
         return
     import tempfile
 
+    data = _read_pipe(path, lang)
     with tempfile.TemporaryDirectory(prefix="kerjasama-diff-") as folder:
         copy = Path(folder) / "register.yaml"
-        try:
-            copy.write_bytes(path.read_bytes())
-        except OSError:
-            yield path  # let the register's own check say why it cannot be read
-            return
+        copy.write_bytes(data)
         yield copy
+
+
+def _read_pipe(path: Path, lang: str, wait: float = 30.0, first_wait: float = 2.0) -> bytes:
+    """Everything a pipe holds, within the size limit; a writer silent for ``wait``
+    seconds, or no writer within ``first_wait``, ends the read, as an empty or cut file
+    would."""
+    import os
+    import select
+
+    from ..datafile import _error, max_bytes
+
+    limit = max_bytes(lang, path=path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    size = 0
+    waited = False
+    try:
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:  # a writer, with nothing to say yet: wait for it
+                ready, _, _ = select.select([fd], [], [], wait)
+                if not ready:
+                    break
+                continue
+            if not chunk:
+                if chunks or waited:  # the end of what the writer had to say
+                    break
+                # No writer yet (a named pipe whose writer opens it later): give one a
+                # moment, never longer, rather than wait for ever on a pipe nobody feeds.
+                waited = True
+                select.select([fd], [], [], first_wait)
+                continue
+            size += len(chunk)
+            if size > limit:
+                raise _error(path, lang, "data.too_large", limit=limit)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)

@@ -54,7 +54,12 @@ def _salt() -> str:
 
 
 class StoreCorruptError(Exception):
-    """A store entry that could be opened turned out unusable mid-query."""
+    """A store entry that could be opened turned out unusable mid-query. ``entry`` is its
+    file, which ``cli.main`` removes before running the command once more."""
+
+    def __init__(self, message: str, entry: Path | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry
 
 
 class Register:
@@ -98,6 +103,7 @@ class Register:
         if folder is None:
             reason = "disabled" if cache is None else f"cannot use {cache}"
             return cls(_compile_into(":memory:", path, lang), path, StoreState(None, True, reason))
+        before = _identity(path)
         key = files.remembered_key(folder, path, _salt())
         entry = folder / f"{key}{files.SUFFIX}"
         trusted = files.trusted_entry(entry)
@@ -106,15 +112,30 @@ class Register:
             if connection is not None:
                 files.touch(entry)
                 return cls(connection, path, StoreState(entry, False))
-        temporary = files.new_temporary(folder) if _writable(folder) else None
+        try:
+            temporary = files.new_temporary(folder) if _writable(folder) else None
+        except OSError:
+            temporary = None
         if temporary is None:
             memory = _compile_into(":memory:", path, lang)
             return cls(memory, path, StoreState(None, True, f"cannot write {folder}"))
         try:
             _compile_into(str(temporary), path, lang, key=key).close()
+        except (OSError, sqlite3.Error):  # the cache's disk is full: answer from memory
+            temporary.unlink(missing_ok=True)
+            memory = _compile_into(":memory:", path, lang)
+            return cls(memory, path, StoreState(None, True, f"cannot write {folder}"))
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
+        if _identity(path) != before:
+            # The file changed while it was hashed and compiled: what was compiled may
+            # not be what the key names. Use it for this run; never keep it.
+            connection = _open_entry(temporary, key)
+            temporary.unlink(missing_ok=True)
+            if connection is None:
+                raise StoreCorruptError(str(temporary))
+            return cls(connection, path, StoreState(None, True, "file changed while read"))
         if not files.publish(temporary, entry):
             # Something we may not replace sits at the entry's name: use the fresh store
             # for this run only (it stays readable after its name is gone).
@@ -231,7 +252,7 @@ class Register:
         clause, params = where(query) if query is not None else ("", [])
         order = order_by(sort) if sort else "ORDER BY rowid"
         tail = ""
-        if limit is not None:
+        if limit is not None and limit < 2**62:  # a larger limit is no limit at all
             tail, params = " LIMIT ?", [*params, limit]
         return self._rows(f"SELECT {columns} FROM partnerships {clause} {order}{tail}", params)
 
@@ -239,7 +260,7 @@ class Register:
         try:
             return self.connection.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise StoreCorruptError(str(exc)) from None
+            raise StoreCorruptError(str(exc), self.state.entry) from None
 
     def lookup_term(self, vocabulary: str, folded: str) -> str | None:
         """The sector key or country code that a folded term names, by one indexed lookup;
@@ -342,6 +363,18 @@ class Selection:
 
 
 # --- compiling and opening --------------------------------------------------------------
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """What changes when a file is written: device, inode, size, modification and change
+    times (None when it cannot be read)."""
+    import os
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _writable(folder: Path) -> bool:

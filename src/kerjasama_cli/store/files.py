@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import zlib
 from collections.abc import Mapping
@@ -45,11 +46,16 @@ def private_folder(folder: Path) -> Path | None:
     """``folder`` if it is (or can be created as) a private folder of the user's, else a
     private ``kerjasama-UID`` folder inside it; None when neither can be had."""
     for candidate in (folder, folder / f"kerjasama-{os.getuid()}"):
+        # Missing parents are made private too, whatever the umask: a new ~/.cache must
+        # not become a folder everyone may write to.
+        old_umask = os.umask(0o077)
         try:
             candidate.mkdir(mode=0o700, parents=candidate == folder, exist_ok=True)
             info = os.lstat(candidate)
         except OSError:
             continue
+        finally:
+            os.umask(old_umask)
         if stat.S_ISDIR(info.st_mode) and _is_private(info):
             return candidate
     return None
@@ -178,8 +184,10 @@ def publish(temporary: Path, entry: Path) -> bool:
 def prune(folder: Path, keep: int = KEEP) -> None:
     """Remove all but the ``keep`` most recently used entries (and stale temporaries)."""
     try:
-        for suffix, kept in ((SUFFIX, keep), (MEMO_SUFFIX, 8 * keep)):
-            entries = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        for pattern, kept in ((_STORE_NAME, keep), (_MEMO_NAME, 8 * keep)):
+            # only the names this program gives: never a file of the user's that only
+            # happens to end in .sqlite or .key (the folder may be one they chose)
+            entries = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
             entries.sort(key=lambda p: p.lstat().st_mtime, reverse=True)
             for old in entries[kept:]:
                 old.unlink(missing_ok=True)
@@ -191,6 +199,10 @@ def prune(folder: Path, keep: int = KEEP) -> None:
                 temporary.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+_STORE_NAME = re.compile(r"[0-9a-f]{40}\.sqlite")
+_MEMO_NAME = re.compile(r"[0-9a-f]{8}-[0-9a-f]+\.key")
 
 
 def touch(entry: Path) -> None:

@@ -302,3 +302,9 @@ def test_diff_never_waits_on_a_pipe_without_a_writer_nor_reads_a_device(tmp_path
     os.mkfifo(fifo)
     assert invoke(["diff", str(fifo), str(BUNDLED)]).exit_code == 2
     assert invoke(["diff", "/dev/zero", str(BUNDLED)]).exit_code == 2
+
+
+def test_standard_input_for_both_files_is_a_usage_error() -> None:
+    result = invoke(["diff", "-", "-"])
+    assert result.exit_code == 2
+    assert "only once" in result.stderr

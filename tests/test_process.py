@@ -570,3 +570,17 @@ def test_an_export_to_a_full_filesystem_fails_and_leaves_nothing(small_tmpfs: Pa
     assert "No space left on device" in done.stderr
     assert "Traceback" not in done.stderr
     assert list(small_tmpfs.iterdir()) == []
+
+
+def test_an_empty_data_option_is_a_usage_error() -> None:
+    result = invoke(["--data", "", "list"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "kerjasama: error: --data needs a file name (or - for standard input).\n"
+    )
+
+
+def test_id_suggestions_ignore_case() -> None:
+    result = invoke(["show", "TOKYO-SISTER-CITY"])
+    assert result.exit_code == 2
+    assert "tokyo-sister-city" in result.stderr.splitlines()[1]

@@ -113,7 +113,7 @@ def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
     def root(
         ctx: typer.Context,
         data: Annotated[
-            Path | None,
+            str | None,  # not Path: Path("") would be ".", and an empty value must be seen
             typer.Option(
                 "--data",
                 help=help_for("opt.data", lang),
@@ -146,7 +146,9 @@ def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
         env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
         env.lang = _chosen_language(language, lang, env.environ)
         env.no_color = no_color
-        env.data_path = data
+        if data is not None and not data.strip():
+            raise UsageError(message("empty_data", env.lang))
+        env.data_path = None if data is None else Path(data)
         ctx.obj = env
 
     names = dict.fromkeys(_COMMAND_MODULES.values())

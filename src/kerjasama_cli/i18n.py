@@ -357,6 +357,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "galat internal ({error}). Mohon laporkan; KERJASAMA_DEBUG=1 menampilkan rinciannya.",
         Lang.EN: "internal error ({error}). Please report it; KERJASAMA_DEBUG=1 shows the details.",
     },
+    "empty_data": {
+        Lang.ID: "--data memerlukan nama berkas (atau - untuk masukan standar).",
+        Lang.EN: "--data needs a file name (or - for standard input).",
+    },
+    "diff_stdin_twice": {
+        Lang.ID: "masukan standar hanya dapat dibaca sekali: berikan - untuk satu berkas saja.",
+        Lang.EN: "standard input can be read only once: give - for one of the two files only.",
+    },
     "empty_value": {
         Lang.ID: "{option} memerlukan nilai: nilai kosong akan cocok dengan semua kerja sama.",
         Lang.EN: "{option} needs a value: an empty one would match every partnership.",

@@ -170,7 +170,8 @@ def _check_date(option: str, value: str, lang: Lang, year_only: bool) -> str:
 
 def suggest_ids(value: str, ids: Sequence[str], n: int = 3) -> list[str]:
     """The ids closest to a mistyped one: similar as a whole, containing it, or with one part
-    mistyped ("jedah" for ``jeddah-sister-city``)."""
+    mistyped ("jedah" for ``jeddah-sister-city``). Ids are lower case: so is the comparison."""
+    value = value.strip().lower()
     close = _close_matches(value, ids, n=n, cutoff=0.5)
     close += [i for i in ids if value and value in i and i not in close][: n - len(close)]
     owners: dict[str, list[str]] = {}

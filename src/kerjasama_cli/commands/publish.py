@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..environment import Environment
-from ..errors import CommandError, DatasetError, ExitStatus
+from ..errors import CommandError, DatasetError, ExitStatus, UsageError
 from ..help_text import help_for
 from ..i18n import Lang, message
 from ..options import format_option, no_header_option, parse_format
@@ -66,6 +66,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
         from ..reports.diff import diff_report
 
         env = environment(ctx)
+        if str(old) == "-" and str(new) == "-":
+            raise UsageError(message("diff_stdin_twice", env.lang))
         chosen = parse_format(fmt, DIFF_FORMATS, env.lang) or default_format(env)
         changes = diff_datasets(_load(old, env), _load(new, env))
         if not changes:

@@ -63,7 +63,7 @@ def _group_class() -> type:
 _COMMAND_MODULES = {
     "list": "records", "show": "records", "summary": "counts", "sectors": "counts",
     "figures": "counts", "validate": "check", "export": "export",
-    "schema": "publish", "diff": "publish",
+    "schema": "publish", "diff": "publish", "info": "info",
 }  # fmt: skip
 #: Global options that take a value (``--data PATH``).
 _GLOBAL_VALUES = frozenset({"--data", "--lang"})

@@ -34,6 +34,12 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.EN: "One or more partnerships in full, with their sources. Example: kerjasama show "
         "kuala-lumpur-sister-city",
     },
+    "cmd.info": {
+        Lang.ID: "Register yang dipakai: judul, tanggal, lisensi, pengelola, jumlah isinya, "
+        "berkasnya dan keadaan penyimpanannya. Contoh: kerjasama info",
+        Lang.EN: "The register in use: its title, date, licence, maintainer, counts, file "
+        "and the state of its store. Example: kerjasama info",
+    },
     "cmd.validate": {
         Lang.ID: "Periksa berkas dataset; setiap masalah dicetak sebagai BERKAS:BARIS:KOLOM: pesan.",
         Lang.EN: "Check dataset files; every problem is printed as PATH:LINE:COL: message.",

@@ -515,3 +515,18 @@ def test_an_empty_value_is_a_usage_error_not_the_whole_register(args: list[str])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert args[0] in result.stderr or "--search" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--since", "--until", "--search"])
+def test_a_single_value_option_given_twice_is_a_usage_error(option: str) -> None:
+    value = "tokyo" if option == "--search" else "2020"
+    result = invoke(["list", option, value, option, value, "--format", "ids"])
+    assert result.exit_code == 2
+    assert result.stderr == f"kerjasama: error: {option} may be given only once.\n"
+
+
+@pytest.mark.parametrize("args", [["--columns", "id,,partner"], ["--sector", "banjir,"]])
+def test_an_empty_part_of_a_comma_list_is_a_usage_error(args: list[str]) -> None:
+    result = invoke(["list", *args, "--format", "tsv"])
+    assert result.exit_code == 2
+    assert result.stdout == ""

@@ -382,6 +382,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.ID: "disusun di memori, tanpa penyimpanan ({reason})",
         Lang.EN: "compiled in memory, without a store ({reason})",
     },
+    "option_twice": {
+        Lang.ID: "{option} hanya boleh diberikan sekali.",
+        Lang.EN: "{option} may be given only once.",
+    },
     "empty_data": {
         Lang.ID: "--data memerlukan nama berkas (atau - untuk masukan standar).",
         Lang.EN: "--data needs a file name (or - for standard input).",

@@ -34,9 +34,9 @@ class FilterArgs(NamedTuple):
     scope: list[str] | None = None
     status: list[str] | None = None
     year: list[str] | None = None
-    since: str | None = None
-    until: str | None = None
-    search: str | None = None
+    since: list[str] | None = None  # one value at most; a list so that twice is seen
+    until: list[str] | None = None
+    search: list[str] | None = None
 
 
 FILTER_NAMES: tuple[str, ...] = FilterArgs._fields
@@ -46,7 +46,9 @@ assert tuple(f.name for f in FILTERS) == FILTER_NAMES, "FilterArgs must follow f
 def _filter_parameters(lang: Lang) -> list[inspect.Parameter]:
     params = []
     for spec in FILTERS:
-        annotation: Any = list[str] | None if spec.repeatable else str | None
+        # Every filter is read as a list, so that one given twice is seen (and refused
+        # where only one value makes sense) instead of the last silently winning.
+        annotation: Any = list[str] | None
         option = typer.Option(
             *spec.flags,
             autocompletion=COMPLETERS.get(spec.name),
@@ -97,8 +99,8 @@ def split_values(
     """
     out: list[str] = []
     for value in values or []:
-        parts = [v.strip() for v in value.split(",") if v.strip()]
-        if not parts:
+        parts = [v.strip() for v in value.split(",")]
+        if not all(parts):  # "a,,b" or "a," hides an empty value as surely as ""
             raise UsageError(message(empty, lang, option=option))
         out += parts
     return out
@@ -126,6 +128,10 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
     resolved: dict[str, Any] = {}
     for spec in FILTERS:
         value = getattr(args, spec.name)
+        if value is not None and not spec.repeatable:
+            if len(value) > 1:
+                raise UsageError(message("option_twice", lang, option=spec.option))
+            value = value[0]
         if value is None:
             resolved[spec.name] = frozenset() if spec.repeatable else None
         elif spec.match is Match.TEXT:

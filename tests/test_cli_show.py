@@ -84,10 +84,29 @@ def test_show_several_ids_prints_them_in_the_order_given(mini_data: Path) -> Non
 
 
 def test_show_human_view_has_no_colour_when_not_a_terminal(mini_data: Path) -> None:
-    result = invoke(
-        ["--data", str(mini_data), "show", "tokyo-sister-city"], env={"FORCE_COLOR": "1"}
-    )
+    result = invoke(["--data", str(mini_data), "show", "tokyo-sister-city"])
     assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (["--color", "always"], {}, True),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "0"}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--no-color", "--color", "always"], {}, False),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_colour_into_a_pipe_only_when_asked_for(
+    mini_data: Path, args: list[str], env: dict[str, str], coloured: bool
+) -> None:
+    result = invoke([*args, "--data", str(mini_data), "show", "tokyo-sister-city"], env=env)
+    assert result.exit_code == 0
+    assert ("\x1b[" in result.stdout) is coloured
+    machine = invoke([*args, "--data", str(mini_data), "list", "--format", "tsv"], env=env)
+    assert "\x1b" not in machine.stdout  # machine formats never, whatever is asked
 
 
 # --- machine formats ---------------------------------------------------------------------

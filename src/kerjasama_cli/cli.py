@@ -130,6 +130,15 @@ def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
                 metavar="[id|en]",
             ),
         ] = None,
+        color: Annotated[
+            str | None,
+            typer.Option(
+                "--color",
+                help=help_for("opt.color", lang),
+                show_default=False,
+                metavar="[auto|always|never]",
+            ),
+        ] = None,
         no_color: Annotated[
             bool, typer.Option("--no-color", help=help_for("opt.no_color", lang))
         ] = False,
@@ -146,6 +155,13 @@ def build_app(lang: Lang, only: str | None = None) -> typer.Typer:
         env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
         env.lang = _chosen_language(language, lang, env.environ)
         env.no_color = no_color
+        if color is not None:
+            choice = color.strip().lower()
+            if choice not in ("auto", "always", "never"):
+                from .resolve import unknown_value
+
+                raise unknown_value("--color", color, [], env.lang, ["auto", "always", "never"])
+            env.color_choice = choice
         if data is not None and not data.strip():
             raise UsageError(message("empty_data", env.lang))
         env.data_path = None if data is None else Path(data)

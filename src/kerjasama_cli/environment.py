@@ -94,6 +94,7 @@ class Environment:
         lang: Lang = Lang.EN,
         no_color: bool = False,
         data_path: Path | None = None,
+        color_choice: str = "auto",
     ) -> None:
         self.stdout: TextIO = sys.stdout if stdout is None else stdout
         self.stderr: TextIO = sys.stderr if stderr is None else stderr
@@ -104,6 +105,7 @@ class Environment:
         self.columns = columns
         self.lang = lang
         self.no_color = no_color  # --no-color
+        self.color_choice = color_choice  # --color auto|always|never
         self.data_path = data_path  # --data
 
     @classmethod
@@ -114,9 +116,20 @@ class Environment:
 
     @property
     def color(self) -> bool:
-        """Colour only on a terminal, and never with ``--no-color``, ``NO_COLOR`` or ``TERM=dumb``."""
-        if self.no_color or self.environ.get("NO_COLOR", "") != "":
+        """Whether the human formats are coloured.
+
+        ``--no-color`` or ``--color never``: no; ``--color always``: yes, even into a pipe
+        (for ``less -R``). Otherwise a non-empty ``NO_COLOR`` says no, a ``FORCE_COLOR``
+        other than empty or ``0`` says yes, and else colour goes to a terminal that is not
+        ``TERM=dumb``. Machine formats never carry colour, whatever this says.
+        """
+        choice = "never" if self.no_color else self.color_choice
+        if choice != "auto":
+            return choice == "always"
+        if self.environ.get("NO_COLOR", "") != "":
             return False
+        if self.environ.get("FORCE_COLOR", "") not in ("", "0"):
+            return True
         return self.stdout_is_tty and self.environ.get("TERM") != "dumb"
 
     @property

@@ -20,7 +20,16 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.ID: "Bahasa antarmuka: id atau en (env KERJASAMA_LANG; bawaan dari locale).",
         Lang.EN: "Interface language: id or en (env KERJASAMA_LANG; default from the locale).",
     },
-    "opt.no_color": {Lang.ID: "Tanpa warna.", Lang.EN: "No colour."},
+    "opt.no_color": {
+        Lang.ID: "Tanpa warna (sama dengan --color never).",
+        Lang.EN: "No colour (the same as --color never).",
+    },
+    "opt.color": {
+        Lang.ID: "Warna: auto (hanya di terminal; bawaan), always (juga ke pipa, untuk less -R) "
+        "atau never.",
+        Lang.EN: "Colour: auto (on a terminal only; the default), always (into a pipe too, "
+        "for less -R) or never.",
+    },
     "opt.version": {Lang.ID: "Tampilkan versi lalu keluar.", Lang.EN: "Show the version and exit."},
     "cmd.list": {
         Lang.ID: "Daftar kerja sama yang cocok dengan filter. Contoh: kerjasama list --sector banjir "

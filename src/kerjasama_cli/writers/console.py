@@ -25,7 +25,7 @@ def make_console(out: TextIO, options: WriteOptions) -> Console:
         width=options.width,
         no_color=not options.color,
         color_system="auto" if options.color else None,
-        force_terminal=options.terminal and options.color,
+        force_terminal=options.color,  # colour asked for into a pipe (--color always) too
         markup=False,
         highlight=False,
         emoji=False,

@@ -209,3 +209,11 @@ def test_show_without_an_id_is_a_usage_error(mini_data: Path) -> None:
     result = show(mini_data)
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+def test_show_into_a_pipe_pads_no_line_and_wraps_none(mini_data: Path) -> None:
+    result = invoke(["--data", str(mini_data), "show", "tokyo-sister-city", "c40-hospitals"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    assert "Partner       Tokyo" in lines

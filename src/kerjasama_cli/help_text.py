@@ -37,6 +37,12 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.EN: "List the partnerships that match the filters. Examples: kerjasama list --sector "
         "flood --country Netherlands; kerjasama list -q rotterdam --format json",
     },
+    "opt.format_show": {
+        Lang.ID: "Format keluaran. Bawaan: kerja sama secara lengkap untuk dibaca orang, di "
+        "terminal maupun bila dialirkan ke program lain (tanpa spasi pengisi).",
+        Lang.EN: "Output format. Default: the partnership in full, for people, on a terminal "
+        "and when piped alike (without padding).",
+    },
     "cmd.show": {
         Lang.ID: "Satu kerja sama atau lebih secara lengkap, dengan sumbernya. Contoh: kerjasama show "
         "kuala-lumpur-sister-city",

@@ -149,12 +149,13 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
     return Query(**resolved)
 
 
-def format_option(lang: Lang, formats: Sequence[OutputFormat]) -> Any:
-    """``--format``/``-f``, listing only the formats this command writes."""
+def format_option(lang: Lang, formats: Sequence[OutputFormat], help_key: str = "opt.format") -> Any:
+    """``--format``/``-f``, listing only the formats this command writes; ``help_key``
+    where the command's default is not "a table on a terminal, TSV when piped"."""
     return typer.Option(
         "--format",
         "-f",
-        help=help_for("opt.format", lang),
+        help=help_for(help_key, lang),
         show_default=False,
         metavar="[" + "|".join(f.value for f in formats) + "]",
     )

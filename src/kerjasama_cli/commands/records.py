@@ -100,7 +100,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 help=help_for("arg.ids", lang), metavar="ID...", autocompletion=complete_id
             ),
         ],
-        fmt: Annotated[str | None, format_option(lang, SHOW_FORMATS)] = None,
+        fmt: Annotated[str | None, format_option(lang, SHOW_FORMATS, "opt.format_show")] = None,
     ) -> None:
         from ..render.detail import write_details
         from ..reports.records import records_report

@@ -32,16 +32,26 @@ def write_details(env: Environment, dataset: RegisterView, records: Sequence[Par
         if n:
             console.print()
         console.print(_text(f"{record.id} — {record.title}", bold))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style=bold)
-        grid.add_column(overflow="fold")
+        rows = []
         for field in DETAIL_FIELDS:
             value = human_value(record, field, env.lang, dataset.sectors)
             if field == "country" and record.country:
                 value = f"{value} ({record.country})"
             if value:
-                grid.add_row(_text(heading(field, env.lang)), _text(value))
-        console.print(grid)
+                rows.append((heading(field, env.lang), value))
+        if env.stdout_is_tty:  # a grid that wraps long values at the terminal's width
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True, style=bold)
+            grid.add_column(overflow="fold")
+            for label, value in rows:
+                grid.add_row(_text(label), _text(value))
+            console.print(grid)
+        else:  # into a pipe: aligned lines, never padded to a width nor wrapped
+            width = max(len(label) for label, _ in rows)
+            for label, value in rows:
+                row = _text(label.ljust(width + 2), bold)
+                row.append_text(_text(value))
+                console.print(row)
         parts: list[Text] = [
             _text(""),
             _text(message("summary", env.lang), bold),

@@ -517,9 +517,9 @@ def test_an_empty_value_is_a_usage_error_not_the_whole_register(args: list[str])
     assert args[0] in result.stderr or "--search" in result.stderr
 
 
-@pytest.mark.parametrize("option", ["--since", "--until", "--search"])
+@pytest.mark.parametrize("option", ["--since", "--until"])
 def test_a_single_value_option_given_twice_is_a_usage_error(option: str) -> None:
-    value = "tokyo" if option == "--search" else "2020"
+    value = "2020"
     result = invoke(["list", option, value, option, value, "--format", "ids"])
     assert result.exit_code == 2
     assert result.stderr == f"kerjasama: error: {option} may be given only once.\n"
@@ -530,3 +530,11 @@ def test_an_empty_part_of_a_comma_list_is_a_usage_error(args: list[str]) -> None
     result = invoke(["list", *args, "--format", "tsv"])
     assert result.exit_code == 2
     assert result.stdout == ""
+
+
+def test_search_repeated_matches_any_of_the_texts(mini_data: Path) -> None:
+    result = invoke(["--data", str(mini_data), "list", "-q", "tokyo", "-q", "jeddah", "-f", "ids"])
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["jeddah-sister-city", "tokyo-sister-city"]
+    one = invoke(["--data", str(mini_data), "list", "-q", "tokyo, jeddah", "-f", "ids"])
+    assert one.stdout == ""  # a comma is part of the text searched for

@@ -45,6 +45,8 @@ def mini(**filters: Any) -> set[str]:
     options: dict[str, Any] = {
         k: frozenset(v) if isinstance(v, set) else v for k, v in filters.items()
     }
+    if isinstance(options.get("search"), str):
+        options["search"] = frozenset({options["search"]})
     query = Query(**options)
     return set(ids(filter_partnerships(MINI.partnerships, query)))
 
@@ -490,7 +492,7 @@ def queries(draw: st.DrawFn) -> Query:
     if draw(st.booleans()):
         chosen["until"] = draw(st.sampled_from(DATES))
     if draw(st.integers(0, 3)) == 0:
-        chosen["search"] = draw(st.sampled_from(WORDS))
+        chosen["search"] = frozenset(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2)))
     return Query(**chosen)
 
 
@@ -535,7 +537,7 @@ def reference_match(record: dict[str, Any], query: Query) -> bool:
                 record["summary"]["en"],
             ]
         )
-        checks.append(_fold(query.search) in _fold(text))
+        checks.append(any(_fold(s) in _fold(text) for s in query.search))
     return all(checks)
 
 

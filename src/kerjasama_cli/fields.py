@@ -316,8 +316,7 @@ FILTERS: tuple[Filter, ...] = (
         ("--search", "-q"),
         Match.TEXT,
         "id",
-        repeatable=False,
-        commas=False,
+        commas=False,  # a text may hold commas: repeat the option for another text
         metavar="TEXT",
     ),
 )

@@ -119,8 +119,10 @@ HELP: dict[str, dict[Lang, str]] = {
         Lang.EN: "Signed on or before this date (YYYY[-MM[-DD]]).",
     },
     "opt.search": {
-        Lang.ID: "Cari teks di id, judul, mitra dan ringkasan (tanpa beda huruf/aksen).",
-        Lang.EN: "Search id, title, partner and summary (case- and accent-insensitive).",
+        Lang.ID: "Cari teks di id, judul, mitra dan ringkasan (tanpa beda huruf/aksen); "
+        "boleh diulang: salah satu teks cukup.",
+        Lang.EN: "Search id, title, partner and summary (case- and accent-insensitive); "
+        "repeatable: any of the texts may match.",
     },
     "opt.format": {
         Lang.ID: "Format keluaran. Bawaan: tabel di terminal, TSV bila disalurkan.",

@@ -135,8 +135,8 @@ def build_query(args: FilterArgs, resolver: Resolver) -> Query:
         if value is None:
             resolved[spec.name] = frozenset() if spec.repeatable else None
         elif spec.match is Match.TEXT:
-            resolved[spec.name] = _searchable(
-                _not_blank(value, spec.option, lang), spec.option, lang
+            resolved[spec.name] = frozenset(
+                _searchable(_not_blank(v, spec.option, lang), spec.option, lang) for v in value
             )
         elif not spec.repeatable:
             resolved[spec.name] = resolver.resolve(spec.name, _not_blank(value, spec.option, lang))

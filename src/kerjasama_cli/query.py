@@ -34,7 +34,7 @@ class Query(NamedTuple):
     year: frozenset[str] = frozenset()
     since: str | None = None
     until: str | None = None
-    search: str | None = None
+    search: frozenset[str] = frozenset()  # texts, any of which may match
 
     def is_empty(self) -> bool:
         return not any(self)

@@ -61,9 +61,10 @@ def where(query: Query) -> tuple[str, list[Any]]:
                 sql, values = _on_or_after(value, spec.match is Match.SINCE)
                 conditions.append(sql)
                 params += values
-            case Match.TEXT:
-                conditions.append("instr(search, ?) > 0")
-                params.append(normalize(value))
+            case Match.TEXT:  # any of the texts, each folded as the stored text is
+                texts = sorted(value)
+                conditions.append("(" + " OR ".join(["instr(search, ?) > 0"] * len(texts)) + ")")
+                params += [normalize(t) for t in texts]
     if not conditions:
         return "", []
     return "WHERE " + " AND ".join(conditions), params

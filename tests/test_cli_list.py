@@ -300,12 +300,31 @@ def test_unknown_column_is_a_usage_error_with_a_suggestion(mini_data: Path) -> N
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "yaml", "ids"])
-def test_columns_with_a_non_tabular_format_is_a_usage_error(mini_data: Path, fmt: str) -> None:
-    result = invoke(["--data", str(mini_data), "list", "--columns", "id", "--format", fmt])
+def test_columns_with_the_ids_format_is_a_usage_error(mini_data: Path) -> None:
+    result = invoke(["--data", str(mini_data), "list", "--columns", "id", "--format", "ids"])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--columns" in result.stderr
+
+
+def test_columns_choose_the_fields_of_json_with_typed_values_and_nulls(mini_data: Path) -> None:
+    args = ["--data", str(mini_data), "list", "--columns", "id,sectors,year,country,note_en"]
+    result = invoke([*args, "--format", "json", "-q", "c40"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [
+        {"id": "c40-hospitals", "sectors": ["kesehatan", "banjir"], "year": 2022,
+         "country": None, "note_en": None}
+    ]  # fmt: skip
+    lines = invoke([*args, "--format", "jsonl"]).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == sorted(MINI_IDS_ANY_ORDER)
+    assert all(list(json.loads(line)) == ["id", "sectors", "year", "country", "note_en"]
+               for line in lines)  # fmt: skip
+    documents = yaml.safe_load(invoke([*args, "--format", "yaml"]).stdout)
+    assert [list(d) for d in documents] == [["id", "sectors", "year", "country", "note_en"]] * 5
+
+
+MINI_IDS_ANY_ORDER = ["rotterdam-dutep", "c40-hospitals", "tokyo-sister-city",
+                      "jeddah-sister-city", "bekasi-grant"]  # fmt: skip
 
 
 # --- sort and limit ----------------------------------------------------------------------

@@ -134,8 +134,10 @@ HELP: dict[str, dict[Lang, str]] = {
     },
     "opt.limit": {Lang.ID: "Tampilkan paling banyak N baris.", Lang.EN: "Show at most N rows."},
     "opt.columns": {
-        Lang.ID: "Kolom untuk table/tsv/csv, dipisah koma (id,partner,country).",
-        Lang.EN: "Columns for table/tsv/csv, comma-separated (id,partner,country).",
+        Lang.ID: "Kolom yang ditampilkan, dipisah koma (id,partner,country); untuk json, jsonl "
+        "dan yaml: kunci setiap butir.",
+        Lang.EN: "Fields to show, comma-separated (id,partner,country); for json, jsonl and "
+        "yaml, the keys of each item.",
     },
     "opt.no_header": {Lang.ID: "Tanpa baris judul kolom.", Lang.EN: "Leave out the header row."},
     # --- summary, sectors, figures (issue 5) ---

@@ -213,8 +213,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.EN: "--limit must be a whole number, 0 or more.",
     },
     "columns_not_tabular": {
-        Lang.ID: "--columns hanya untuk format table, tsv dan csv, bukan {value!r}.",
-        Lang.EN: "--columns applies to the table, tsv and csv formats, not {value!r}.",
+        Lang.ID: "--columns tidak berlaku untuk format {value!r}: satu id per baris.",
+        Lang.EN: "--columns does not apply to the {value!r} format: one id a line.",
     },
     "format_not_for_command": {
         Lang.ID: "format {value!r} tidak tersedia untuk perintah ini; pilih salah satu: {choices}.",

@@ -61,7 +61,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     "--columns", column, suggest_fields(column, COLUMNS), env.lang, list(COLUMNS)
                 )
             wanted.append(field.name)
-        if wanted and not chosen.tabular:
+        if wanted and chosen is OutputFormat.IDS:  # one id a line: there are no columns
             raise UsageError(message("columns_not_tabular", env.lang, value=chosen.value))
         descending = sort.strip().startswith("-")
         sort_field = field_named(sort.strip().removeprefix("-"))

@@ -47,6 +47,21 @@ def machine_value(record: Partnership, column: str) -> str:
     return str(value)
 
 
+def json_value(record: Partnership, column: str) -> Any:
+    """A column's value for json, jsonl and yaml with ``--columns``: lists as lists, a year
+    as a number, keys as the data writes them, and null where the record has none."""
+    if column in ("summary_id", "summary_en", "note_id", "note_en"):
+        name, lang = column.rsplit("_", 1)
+        text = getattr(record, name)
+        return None if text is None else getattr(text, lang)
+    value = getattr(record, column)
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
 #: Every column's machine value, by name (derived from the field registry).
 MACHINE: dict[str, Callable[[Partnership], str]] = {
     name: functools.partial(lambda column, r: machine_value(r, column), name) for name in COLUMNS

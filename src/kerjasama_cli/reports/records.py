@@ -8,7 +8,7 @@ is computed only when a writer reads it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..fields import BY_NAME, DEFAULT_MACHINE_COLUMNS, DEFAULT_TABLE_COLUMNS
 from ..i18n import Lang, message
@@ -77,13 +77,23 @@ def list_report(
         json_lines = Deferred(lambda: stored.encoded("json_line"))
     else:
         records, ids = selection, Mapped(_id, selection)
+    items: Sequence[Any] = Mapped(_as_dict, records)
+    if columns:  # the chosen fields, in json, jsonl and yaml too (as gh --json FIELDS)
+        chosen = [c.name for c in shown]
+
+        def selected(record: Partnership) -> dict[str, Any]:
+            from ..render.columns import json_value
+
+            return {name: json_value(record, name) for name in chosen}
+
+        items, json_items, json_lines = Mapped(selected, records), None, None
     return Report(
         title=message("title_list", lang),
         columns=tuple(shown),
         rows=Mapped(cells, records),
         display=Mapped(labels, records),
         caption=caption,
-        items=Mapped(_as_dict, records),
+        items=items,
         ids=ids,
         json_items=json_items,
         json_lines=json_lines,

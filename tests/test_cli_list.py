@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 
 from conftest import BUNDLED, MINI_YAML, invoke
 from kerjasama_cli import Partnership, load_dataset
+from kerjasama_cli.i18n import Lang
 
 Raw = dict[str, Any]
 
@@ -557,3 +558,29 @@ def test_search_repeated_matches_any_of_the_texts(mini_data: Path) -> None:
     assert result.stdout.split() == ["jeddah-sister-city", "tokyo-sister-city"]
     one = invoke(["--data", str(mini_data), "list", "-q", "tokyo, jeddah", "-f", "ids"])
     assert one.stdout == ""  # a comma is part of the text searched for
+
+
+def test_a_table_sorts_by_the_names_it_shows_and_scripts_by_the_keys(mini_data: Path) -> None:
+    args = ["--data", str(mini_data), "list", "--sort", "country", "--columns", "id,country"]
+
+    def table_ids(lang: Lang) -> list[str]:
+        out = invoke([*args, "--format", "table"], lang=lang, env={"COLUMNS": "120"}).stdout
+        firsts = [line.split()[0] for line in out.splitlines() if line.split()]
+        return [word for word in firsts if word in MINI_IDS_ANY_ORDER]
+
+    # English names: Indonesia, Japan, Netherlands, Saudi Arabia, then no country
+    assert table_ids(Lang.EN) == [
+        "bekasi-grant", "tokyo-sister-city", "rotterdam-dutep", "jeddah-sister-city",
+        "c40-hospitals",
+    ]  # fmt: skip
+    # Indonesian names: Arab Saudi, Belanda, Indonesia, Jepang, then no country
+    assert table_ids(Lang.ID) == [
+        "jeddah-sister-city", "rotterdam-dutep", "bekasi-grant", "tokyo-sister-city",
+        "c40-hospitals",
+    ]  # fmt: skip
+    # scripts get the order of the keys (ID, JP, NL, SA), whatever the language
+    keys = invoke([*args, "--format", "tsv", "--no-header"], lang=Lang.ID).stdout.split()[::2]
+    assert keys == [
+        "bekasi-grant", "tokyo-sister-city", "rotterdam-dutep", "jeddah-sister-city",
+        "c40-hospitals",
+    ]  # fmt: skip

@@ -88,7 +88,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 return message("count_limited", env.lang, shown=count, matched=matched, total=total)
             return message("count_shown", env.lang, shown=count, total=total)
 
-        report = list_report(register, shown, env.lang, columns=wanted or None, caption=caption)
+        report = list_report(
+            register, shown, env.lang, columns=wanted or None, caption=caption, sort=order
+        )
         write(report, env, chosen, header=not no_header)
 
     @app.command("show", help=help_for("cmd.show", lang))

@@ -40,8 +40,13 @@ def list_report(
     lang: Lang,
     columns: Sequence[str] | None = None,
     caption: str | Callable[[], str] | None = None,
+    sort: str | None = None,
 ) -> Report:
     """The selected records in ``columns``; without them, a short table and the full tsv/csv.
+
+    ``sort`` (``--sort``'s field, ``-`` for descending) reorders the people's view by what
+    it shows where that differs from the data's key: countries by name, kinds and
+    statuses by label, in the reader's language. Scripts keep the store's order of keys.
 
     From a store's ``Selection``, every view is read only if its writer asks: json and
     jsonl write the JSON the store keeps, ids the ids, and only the others build the
@@ -87,17 +92,45 @@ def list_report(
             return {name: json_value(record, name) for name in chosen}
 
         items, json_items, json_lines = Mapped(selected, records), None, None
+    in_view = records  # the order people read
+    field = (sort or "").removeprefix("-")
+    if field in _SHOWN_AS_LABELS:
+        in_view = Deferred(
+            lambda: _by_label(records, field, (sort or "").startswith("-"), lang, dataset)
+        )
     return Report(
         title=message("title_list", lang),
         columns=tuple(shown),
         rows=Mapped(cells, records),
-        display=Mapped(labels, records),
+        display=Mapped(labels, in_view),
         caption=caption,
         items=items,
         ids=ids,
         json_items=json_items,
         json_lines=json_lines,
     )
+
+
+#: Fields a table shows as a label (a name, a translated word), not as the data's key.
+_SHOWN_AS_LABELS = frozenset({"country", "kind", "status", "partner_type", "instrument", "scope"})
+
+
+def _by_label(
+    records: Sequence[Partnership], field: str, descending: bool, lang: Lang,
+    dataset: RegisterView,
+) -> list[Partnership]:  # fmt: skip
+    """``records`` ordered by the label a person reads for ``field``: records lacking the
+    field last either way, ties by id, as the store orders keys."""
+    from ..i18n import normalize
+    from ..render.columns import human_value
+
+    by_id = sorted(records, key=lambda r: r.id)
+    present = [r for r in by_id if getattr(r, field) is not None]
+    missing = [r for r in by_id if getattr(r, field) is None]
+    present.sort(
+        key=lambda r: normalize(human_value(r, field, lang, dataset.sectors)), reverse=descending
+    )
+    return present + missing
 
 
 def records_report(dataset: RegisterView, records: Sequence[Partnership]) -> Report:

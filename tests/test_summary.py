@@ -342,15 +342,24 @@ def test_sort_name_orders_the_table_by_the_label_a_reader_sees(mini_data: Path) 
 # --- the timeline ------------------------------------------------------------------------------
 
 
-def test_year_timeline_shows_gap_years_in_the_table(mini_data: Path) -> None:
+def test_year_timeline_shows_gaps_empty_and_folds_long_ones(mini_data: Path) -> None:
     result = invoke(["--data", str(mini_data), "summary", "--by", "year", "-f", "table"])
-    years = [
-        line.split()[0] for line in result.stdout.splitlines() if re.match(r"\s*\d{4}\s", line)
-    ]
-    assert years == [str(y) for y in range(1979, 2023)]
-    gap = next(line for line in result.stdout.splitlines() if line.strip().startswith("1980"))
-    assert gap.split() == ["1980", "0"]  # an empty bar
+    first = [line.split()[0] for line in result.stdout.splitlines() if re.match(r"\s*\d{4}", line)]
+    # the years with records, and each stretch of empty years as one line
+    assert first == ["1979", "1980–1988", "1989", "1990–2013", "2014", "2015–2021", "2022"]
+    gap = next(line for line in result.stdout.splitlines() if "1980–1988" in line)
+    assert gap.split() == ["1980–1988"]  # no count, no share, no bar: shown empty
     assert "— (undated)" in result.stdout
+    assert "three or more in a row share one line" in result.stdout
+
+
+def test_two_empty_years_in_a_row_stay_two_empty_lines(write_yaml: Any) -> None:
+    text = MINI_YAML.replace('signed: "1989-10-23"', 'signed: "1982-10-23"')
+    result = invoke(["--data", str(write_yaml(text)), "summary", "--by", "year", "-f", "table"])
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert ["1980"] in lines
+    assert ["1981"] in lines
+    assert next(line for line in lines if line and line[0] == "1982")[:3] == ["1982", "1", "20.0%"]
 
 
 def test_year_in_machine_formats_lists_only_years_with_records(mini_data: Path) -> None:

@@ -557,12 +557,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         Lang.EN: "{n} smaller columns are folded into the “other” column.",
     },
     "sum_timeline_note": {
-        Lang.ID: "Tahun tanpa kerja sama ditampilkan kosong.",
-        Lang.EN: "Years without a partnership are shown empty.",
+        Lang.ID: "Tahun tanpa kerja sama ditampilkan kosong; tiga tahun kosong atau lebih "
+        "berturut-turut digabung dalam satu baris.",
+        Lang.EN: "Years without a partnership are shown empty; three or more in a row share "
+        "one line.",
     },
     "sum_timeline_decade_note": {
-        Lang.ID: "Dekade tanpa kerja sama ditampilkan kosong.",
-        Lang.EN: "Decades without a partnership are shown empty.",
+        Lang.ID: "Dekade tanpa kerja sama ditampilkan kosong; tiga dekade kosong atau lebih "
+        "berturut-turut digabung dalam satu baris.",
+        Lang.EN: "Decades without a partnership are shown empty; three or more in a row share "
+        "one line.",
     },
     "bad_by_count": {
         Lang.ID: "--by dapat diberikan sekali atau dua kali, bukan {n} kali.",

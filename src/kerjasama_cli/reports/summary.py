@@ -29,6 +29,10 @@ def bar_width(label_width: int, numbers_width: int, width: int) -> int:
     return max(10, min(MAX_BAR, width - min(label_width, 40) - numbers_width - padding))
 
 
+#: How many groups without records in a row are folded into one line ("1990–2011").
+_FOLD_EMPTY = 3
+
+
 def summary_report(
     dataset: RegisterView, summary: Summary, lang: Lang, width: int, timeline: bool = False
 ) -> Report:
@@ -66,10 +70,29 @@ def summary_report(
     bars = bar_width(max((len(t) for t in [*labels, total]), default=8), numbers, width)
     largest = max((g.count for g in summary.groups), default=0)
     name = machine_field(summary.by)
-    display = [
-        (text, count, share, bar(g.count, largest, bars)) if g.count else (text, "0", "", "")
-        for g, text, count, share in zip(summary.groups, labels, counts, shares, strict=True)
-    ]
+    display: list[tuple[str, str, str, str]] = []
+    dim: set[int] = set()
+    groups = list(zip(summary.groups, labels, counts, shares, strict=True))
+    i = 0
+    while i < len(groups):
+        g, text, count, share = groups[i]
+        if g.count:
+            display.append((text, count, share, bar(g.count, largest, bars)))
+            i += 1
+            continue
+        # Groups without records are shown empty, and a long stretch of them (a timeline's
+        # empty years) as one line, so a gap reads as a gap, not as a column of zeros.
+        end = i
+        while end + 1 < len(groups) and not groups[end + 1][0].count:
+            end += 1
+        if end - i + 1 >= _FOLD_EMPTY:
+            dim.add(len(display))
+            display.append((f"{text}–{groups[end][1]}", "", "", ""))
+        else:
+            for _, quiet, _, _ in groups[i : end + 1]:
+                dim.add(len(display))
+                display.append((quiet, "", "", ""))
+        i = end + 1
     return Report(
         title=message("sum_title", lang, by=by.lower()),
         columns=(
@@ -86,7 +109,7 @@ def summary_report(
         ),
         rows=tuple((g.key, str(g.count)) for g in summary.groups if g.count),
         display=tuple(display),
-        dim=frozenset(n for n, g in enumerate(summary.groups) if not g.count),
+        dim=frozenset(dim),
         totals=(*totals, ""),
         notes=tuple(notes),
         items=tuple(

@@ -320,5 +320,3 @@ FILTERS: tuple[Filter, ...] = (
         metavar="TEXT",
     ),
 )
-
-FILTER_BY_NAME: dict[str, Filter] = {f.name: f for f in FILTERS}

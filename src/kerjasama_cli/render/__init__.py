@@ -1,8 +1,3 @@
-"""What only people read: ``show``'s view of one record (``detail``), the columns' labels
-(``columns``) and the Rich console. Every output format is a writer in ``writers/``;
-``OutputFormat`` and ``default_format`` are re-exported here for older imports.
-"""
-
-from ..writers import OutputFormat, default_format
-
-__all__ = ["OutputFormat", "default_format"]
+"""What only people read, beside the table writer: ``show``'s view of one record
+(``detail``) and the labels a table shows for each column (``columns``). Every output
+format is a writer in ``writers/``."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Lang, message
 from ..report import Align, Audience, Column, Report, Role
 from ..summary import MISSING, CrossTab
-from .labels import field_heading, group_label, integer, machine_field
+from .labels import field_heading, group_label, integer, machine_field, multi_note
 
 if TYPE_CHECKING:
     from ..models import RegisterView
@@ -28,14 +28,7 @@ def crosstab_report(dataset: RegisterView, tab: CrossTab, lang: Lang, width: int
     folded_rows, folded_columns = tab.rows_folded, tab.columns_folded
     notes = [message("sum_records_note", lang, records=integer(tab.records, lang))]
     if tab.multi_valued:
-        notes.append(
-            message(
-                "sum_multi_note",
-                lang,
-                sum=integer(tab.total, lang),
-                records=integer(tab.records, lang),
-            )
-        )
+        notes.append(multi_note(tab.total, tab.records, lang))
     if folded_rows:
         notes.append(message("sum_top_rows", lang, n=folded_rows))
     if folded_columns:

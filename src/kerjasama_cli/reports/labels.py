@@ -82,6 +82,14 @@ def group_label(dataset: RegisterView, by: str, key: str, lang: Lang, folded: in
     return key
 
 
+def multi_note(counted: int, records: int, lang: Lang) -> str:
+    """The note under a count by a multi-valued field: the groups add up to more than the
+    records, since a record counts once in each of its values."""
+    return message(
+        "sum_multi_note", lang, sum=integer(counted, lang), records=integer(records, lang)
+    )
+
+
 def integer(n: int, lang: Lang) -> str:
     """``15,800`` in English, ``15.800`` in Indonesian."""
     text = f"{n:,}"

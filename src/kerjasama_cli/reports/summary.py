@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Lang, message
 from ..report import Align, Audience, Column, Report, Role
 from ..summary import MISSING, Summary
-from .labels import bar, field_heading, group_label, integer, machine_field, percent
+from .labels import bar, field_heading, group_label, integer, machine_field, multi_note, percent
 
 if TYPE_CHECKING:
     from ..models import RegisterView
@@ -40,14 +40,7 @@ def summary_report(
     labels = [group_label(dataset, summary.by, g.key, lang, summary.folded) for g in summary.groups]
     notes = [message("sum_share_note", lang, records=integer(summary.records, lang))]
     if summary.multi_valued:
-        notes.append(
-            message(
-                "sum_multi_note",
-                lang,
-                sum=integer(summary.group_total, lang),
-                records=integer(summary.records, lang),
-            )
-        )
+        notes.append(multi_note(summary.group_total, summary.records, lang))
     if summary.folded:
         notes.append(message("sum_top_note", lang, n=summary.folded))
     if timeline and any(g.count == 0 for g in summary.groups):

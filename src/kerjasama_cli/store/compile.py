@@ -12,11 +12,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..dates import parse_partial_date
+from ..fields import FIELDS
 from ..i18n import normalize
 from ..models import DatasetInfo, Figure, Partnership, Sector, Source, partnership_to_dict
 from .schema import STORE_FORMAT, STORE_INDEXES, schema
 
 _BATCH = 2000
+#: The texts the store keeps folded for sorting (``Field.folded_sort``), in column order.
+FOLDED = tuple(f.name for f in FIELDS if f.folded_sort)
 
 _text = json.encoder.encode_basestring
 
@@ -79,8 +82,7 @@ def store_row(p: Partnership) -> tuple[Any, ...]:
         ",".join(p.sources),
         *_date_parts(p.signed),
         *_date_parts(p.ends),
-        normalize(p.title),
-        normalize(p.partner),
+        *(normalize(getattr(p, name)) for name in FOLDED),
         searchable_text(p),
         pretty,
         json.dumps(item, ensure_ascii=False),

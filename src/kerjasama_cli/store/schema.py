@@ -18,7 +18,7 @@ STORE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sources_list", "TEXT NOT NULL"),
     ("signed_y", "INTEGER"), ("signed_m", "INTEGER"), ("signed_d", "INTEGER"),
     ("ends_y", "INTEGER"), ("ends_m", "INTEGER"), ("ends_d", "INTEGER"),
-    ("title_fold", "TEXT NOT NULL"), ("partner_fold", "TEXT NOT NULL"),
+    *((f"{f.name}_fold", "TEXT NOT NULL") for f in FIELDS if f.folded_sort),
     ("search", "TEXT NOT NULL"),  # folded id, title, partner and summaries
     ("json", "TEXT NOT NULL"),  # the record as ``list --format json`` writes one item
     ("json_line", "TEXT NOT NULL"),  # ... and as ``--format jsonl`` writes it

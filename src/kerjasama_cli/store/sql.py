@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..fields import BY_NAME, FILTERS, Match
+from ..fields import BY_NAME, FIELDS, FILTERS, Match
 from ..i18n import normalize
 
 if TYPE_CHECKING:
@@ -70,10 +70,10 @@ def where(query: Query) -> tuple[str, list[Any]]:
     return "WHERE " + " AND ".join(conditions), params
 
 
-#: The store's column that orders a field, where it is not the field's own.
+#: The store's columns that order a field, where they are not the field's own: a folded
+#: copy of a text (``Field.folded_sort``), the parts of a date.
 _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title_fold",),
-    "partner": ("partner_fold",),
+    **{f.name: (f"{f.name}_fold",) for f in FIELDS if f.folded_sort},
     "signed": ("signed_y", "signed_m", "signed_d"),
     "ends": ("ends_y", "ends_m", "ends_d"),
 }

@@ -26,7 +26,14 @@ import typer
 
 from . import __version__
 from .environment import Environment
-from .errors import CommandError, DatasetError, ExitStatus, KerjasamaError, UsageError
+from .errors import (
+    CommandError,
+    DatasetError,
+    ExitStatus,
+    KerjasamaError,
+    StoreCorruptError,
+    UsageError,
+)
 from .help_text import help_for
 from .i18n import Lang, error_line, language_from_argv, language_from_env, message
 from .terminal import say, visible
@@ -213,8 +220,6 @@ def _streams(env: Environment) -> Any:
 
 
 def _run(args: list[str], env: Environment, lang: Lang, again: bool = False) -> int:
-    from .store import StoreCorruptError
-
     try:
         completing = "_KERJASAMA_COMPLETE" in env.environ
         app = build_app(lang, None if completing else invoked_command(args))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -88,3 +89,12 @@ class CommandError(KerjasamaError):
         super().__init__(message)
         self.message = message
         self.silent = silent
+
+
+class StoreCorruptError(Exception):
+    """A store entry that could be opened turned out unusable mid-query. ``entry`` is its
+    file, which ``cli.main`` removes before running the command once more."""
+
+    def __init__(self, message: str, entry: Path | None = None) -> None:
+        super().__init__(message)
+        self.entry = entry

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..errors import StoreCorruptError
 from . import files
 from .schema import STORE_FORMAT
 from .sql import order_by, where
@@ -51,15 +52,6 @@ def _salt() -> str:
     from .. import __version__
 
     return f"kerjasama {__version__} store {STORE_FORMAT} sqlite {sqlite3.sqlite_version}"
-
-
-class StoreCorruptError(Exception):
-    """A store entry that could be opened turned out unusable mid-query. ``entry`` is its
-    file, which ``cli.main`` removes before running the command once more."""
-
-    def __init__(self, message: str, entry: Path | None = None) -> None:
-        super().__init__(message)
-        self.entry = entry
 
 
 class Register:
